@@ -1,0 +1,81 @@
+"""Command line: `briefing build`, `briefing check`; errors become messages and exit codes here."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from briefing import __version__
+from briefing.errors import BriefingError, ContentError, UsageError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    main_parser = argparse.ArgumentParser(
+        prog="briefing", description="Japanese and English briefing memos (PDF and Word) from content files.")
+    main_parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="*", metavar="PATH", help="memo files or ids (default: every memo)")
+    common.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    build = commands.add_parser("build", parents=[common], help="write PDF and Word files into build/")
+    build.add_argument("--out", type=Path, help="output folder (default: build/ in the workspace)")
+    build.add_argument("--lang", action="append", choices=["ja", "en"], help="only this language (repeatable)")
+    build.add_argument("--format", action="append", choices=["pdf", "docx", "html"],
+                       help="only this format (repeatable; default: pdf and docx)")
+    commands.add_parser("check", parents=[common], help="check content files, build nothing")
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BriefingError as error:
+        if args.debug:
+            raise
+        print(f"error: {error}" if not isinstance(error, ContentError) else str(error), file=sys.stderr)
+        return error.exit_code
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a parsed command line."""
+    from briefing.build import build, check
+    from briefing.workspace import Workspace
+
+    workspace = Workspace.at(args.root)
+    if args.command == "check":
+        memos, problems = check(workspace, args.paths)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(memos)} memo(s) checked, {len(problems)} problem(s)")
+        return EXIT_CONTENT if problems else EXIT_OK
+    out = args.out.resolve() if args.out else None
+    if out is not None and out.exists() and not out.is_dir():
+        raise UsageError(f"--out {args.out} is a file, not a folder")
+    report = build(workspace, args.paths, out, tuple(args.lang or ("ja", "en")),
+                   tuple(dict.fromkeys(args.format or ("pdf", "docx"))))
+    for path in report.written:
+        print(_shown(path, workspace.root))
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    return EXIT_CONTENT if report.problems else EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

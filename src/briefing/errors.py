@@ -1,0 +1,54 @@
+"""The one exception tree for user-facing problems; the CLI maps it to exit codes.
+
+    BriefingError                 exit 2 unless a subclass says otherwise
+     ├── ContentError             exit 1: one or more `Problem`s in content files or templates
+     └── EnvironmentProblem       exit 2: missing font, unwritable output folder, bad reference.docx
+    UsageError(BriefingError)     exit 2: wrong command-line arguments
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in a file, with the position a person can jump to."""
+
+    path: Path
+    line: int  # 1-based
+    column: int  # 1-based
+    message: str
+    source_line: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if self.source_line:
+            caret = " " * (self.column - 1) + "^"
+            text += f"\n    {self.source_line}\n    {caret}"
+        return text
+
+
+class BriefingError(Exception):
+    """Root of every problem the user, not the program, has to fix."""
+
+    exit_code = 2
+
+
+class ContentError(BriefingError):
+    """Problems found in content files, registries or templates (all of them at once)."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.column))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class EnvironmentProblem(BriefingError):
+    """Something about the machine or workspace, not the content, stops the build."""
+
+
+class UsageError(BriefingError):
+    """The command line asks for something that does not exist or make sense."""

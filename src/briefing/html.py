@@ -1,0 +1,64 @@
+"""Jinja2 templates and strings of a workspace: a memo's view becomes semantic HTML."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+
+from briefing import loader
+from briefing.errors import ContentError, Problem
+from briefing.model import LANGUAGES, Lang
+
+
+class Templates:
+    """The templates/ folder: memo templates, strings per language and print CSS."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder), autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+
+    @cached_property
+    def strings(self) -> dict[Lang, dict]:
+        """templates/strings/<lang>.yaml for every language."""
+        problems, strings = [], {}
+        for lang in LANGUAGES:
+            try:
+                strings[lang] = loader.load(self.folder / "strings" / f"{lang}.yaml").data
+            except ContentError as error:
+                problems += error.problems
+        if problems:
+            raise ContentError(problems)
+        return strings
+
+    @property
+    def numbering_depth(self) -> int:
+        """How many numbering levels every language's strings define."""
+        return min(len(strings["numbering"]) for strings in self.strings.values())
+
+    def render(self, view: dict, stylesheets: tuple[str, ...] = ()) -> str:
+        """The HTML of one memo view, from `templates/<type>.html.j2`."""
+        try:
+            template = self.environment.get_template(f"{view['type']}.html.j2")
+            return template.render(memo=view, stylesheets=stylesheets)
+        except jinja2.TemplateSyntaxError as error:
+            path = Path(error.filename or self.folder / (error.name or "?"))
+            raise ContentError([Problem(path, error.lineno, 1, f"template syntax: {error.message}",
+                                        (error.source or "").splitlines()[error.lineno - 1:error.lineno][0]
+                                        if error.source else "")]) from None
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError) as error:
+            path, line = self._template_position(error)
+            raise ContentError([Problem(path, line, 1, f"template error: {error}")]) from None
+
+    def _template_position(self, error: Exception) -> tuple[Path, int]:
+        """The deepest template frame of a rendering error's traceback."""
+        tb, found = error.__traceback__, (self.folder, 1)
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if filename.endswith(".j2"):
+                found = (Path(filename), tb.tb_lineno)
+            tb = tb.tb_next
+        return found

@@ -1,0 +1,96 @@
+"""The PDF renderer: WeasyPrint with vendored fonts, a confined URL fetcher and captured warnings."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from briefing.document import Document, atomic_output
+from briefing.errors import ContentError, EnvironmentProblem, Problem
+
+log = logging.getLogger(__name__)
+FONT_URL = re.compile(r"url\(([^)]+)\)")
+
+
+class ConfinedFetcher(URLFetcher):
+    """Reads only files inside the allowed folders; never the network."""
+
+    def __init__(self, roots: tuple[Path, ...]):
+        super().__init__()
+        self.roots = tuple(root.resolve() for root in roots)
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if parts.scheme != "file":
+            raise FatalURLFetchingError(f"network access refused: {url}")
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
+            raise FatalURLFetchingError(f"not a file inside the workspace: {path}")
+        return super().fetch(url, headers)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+class PdfRenderer:
+    """Writes PDFs; one per process, so fonts are loaded once (PITFALLS §2.6)."""
+
+    def __init__(self, templates_dir: Path):
+        stylesheet = templates_dir / "print.css"
+        css_text = stylesheet.read_text(encoding="utf-8")
+        for url in FONT_URL.findall(css_text):
+            if not (templates_dir / url.strip("'\"")).is_file():
+                raise EnvironmentProblem(f"font file missing: {templates_dir / url.strip(chr(39) + chr(34))}; "
+                                         "restore templates/fonts/ from the repository")
+        self.templates_dir = templates_dir
+        self.font_config = FontConfiguration()
+        self.css = weasyprint.CSS(string=css_text, base_url=str(templates_dir) + "/", font_config=self.font_config,
+                                  url_fetcher=ConfinedFetcher((templates_dir,)))
+        self.cache: dict = {}
+
+    def render(self, document: Document, out_path: Path) -> None:
+        """Write `document` as a PDF to `out_path` (atomically)."""
+        collect = _Collect()
+        weasy_log = logging.getLogger("weasyprint")
+        weasy_log.addHandler(collect)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(document.epoch))
+        try:
+            fetcher = ConfinedFetcher((document.content_dir, self.templates_dir))
+            html = weasyprint.HTML(string=document.html, base_url=str(document.content_dir) + "/",
+                                   url_fetcher=fetcher)
+            with atomic_output(out_path) as temporary:
+                html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
+                               cache=self.cache, optimize_images=True, dpi=150, jpeg_quality=85)
+                _raise_fatal(collect.messages, document)
+        except FatalURLFetchingError as error:
+            raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
+                                        f"PDF could not load a file: {error}")]) from None
+        finally:
+            weasy_log.removeHandler(collect)
+        for message in collect.messages:
+            log.warning("%s.%s.pdf: %s", document.memo_id, document.lang, message)
+
+
+def _raise_fatal(messages: list[str], document: Document) -> None:
+    """Missing glyphs or fonts make a wrong PDF: stop before it replaces the previous one."""
+    for message in messages:
+        if ".notdef glyph" in message:
+            raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
+                                        f"a character has no glyph in the memo's fonts: {message}")])
+        if "cannot be loaded" in message and "Font-face" in message:
+            raise EnvironmentProblem(f"{message}; restore templates/fonts/ from the repository")

@@ -1,0 +1,255 @@
+"""Turn parsed files into checked models, collecting every problem with its position."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from briefing import loader
+from briefing.errors import ContentError, Problem
+from briefing.inline import TOKEN, token_problem
+from briefing.model import (BLOCK_KINDS, Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout,
+                            Reference, Section, Text)
+from briefing.registry import REGISTRY_FILES, Registry, Term
+from briefing.workspace import Workspace
+
+LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
+URL_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def _field_names() -> set[str]:
+    from briefing.registry import Organization, Person  # noqa: F401  (registered subclasses)
+    from briefing.model import Strict
+    names: set[str] = set()
+    stack = [Strict]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        names.update(getattr(cls, "model_fields", {}))
+    return names
+
+
+KNOWN_FIELDS = _field_names()
+
+
+def schema_problems(source: loader.SourceFile, error: ValidationError, base: tuple = ()) -> list[Problem]:
+    """One `Problem` per pydantic error, placed at the value (or key) it concerns."""
+    problems = []
+    for item in error.errors():
+        loc = base + _data_loc(item["loc"])
+        kind, value = item["type"], item.get("input")
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            guess = difflib.get_close_matches(key, KNOWN_FIELDS, n=1)
+            hint = f"; did you mean '{guess[0]}'?" if guess else "; remove it or check the spelling"
+            problems.append(source.problem(loc, f"unknown field '{key}'{hint}", key=True))
+            continue
+        problems.append(source.problem(loc, _message(kind, item, value, loc)))
+    return problems
+
+
+def _data_loc(loc: tuple) -> tuple:
+    """Pydantic's error location without the block-kind tag it inserts after `body[i]`."""
+    out: list[Any] = []
+    expect_tag = False
+    for part in loc:
+        if expect_tag and part in BLOCK_KINDS:
+            expect_tag = False
+            continue
+        expect_tag = isinstance(part, int) and out[-1:] == ["body"]
+        out.append(part)
+    return tuple(out)
+
+
+def _message(kind: str, item: dict, value: Any, loc: tuple) -> str:
+    name = f"'{loc[-1]}'" if loc and isinstance(loc[-1], str) else "this value"
+    found = f", found {value!r}" if isinstance(value, (str, int, float, bool)) else ""
+    if kind == "missing":
+        return f"missing field {name}"
+    if kind.startswith("bool"):
+        return f"{name} must be true or false{found}"
+    if kind.startswith("string"):
+        return f"{name} must be text{found}; put quotes around it"
+    if kind.startswith(("date", "datetime")):
+        return f"{name} must be a date written YYYY-MM-DD{found}"
+    if kind == "literal_error":
+        return f"{name} must be one of: {item['ctx']['expected'].replace(chr(39), '')}{found}"
+    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
+        what = "a list (lines starting with '- ')" if kind == "list_type" else "a mapping of fields"
+        return f"{name} must be {what}{found}"
+    if kind == "block_kind":
+        return item["msg"] + (f"; did you mean '{_guess_block(value)}'?" if _guess_block(value) else "")
+    return f"{name}: {item['msg']}{found}"
+
+
+def _guess_block(value: Any) -> str | None:
+    keys = list(value) if isinstance(value, dict) else []
+    for key in keys:
+        guess = difflib.get_close_matches(str(key), BLOCK_KINDS, n=1)
+        if guess:
+            return guess[0]
+    return None
+
+
+def load_registry(workspace: Workspace) -> Registry:
+    """Every registry file of the workspace, checked; raises `ContentError` with all problems."""
+    registry, problems = Registry(), []
+    for file_name, (attribute, model) in REGISTRY_FILES.items():
+        path = workspace.registry / file_name
+        if not path.exists():
+            continue
+        source = _load(path, problems)
+        if source is None:
+            continue
+        registry.files.append(path)
+        if not isinstance(source.data, dict):
+            problems.append(source.problem((), f"{file_name} must map ids to entries"))
+            continue
+        for entry_id, entry in source.data.items():
+            try:
+                getattr(registry, attribute)[entry_id] = model.model_validate(entry)
+            except ValidationError as error:
+                problems.extend(schema_problems(source, error, (entry_id,)))
+    glossary = workspace.registry / "glossary.yaml"
+    if glossary.exists() and (source := _load(glossary, problems)) is not None:
+        registry.files.append(glossary)
+        for index, entry in enumerate(source.data or []):
+            try:
+                registry.glossary.append(Term.model_validate(entry))
+            except ValidationError as error:
+                problems.extend(schema_problems(source, error, (index,)))
+    clashes = registry.people.keys() & registry.organizations.keys()
+    problems += [Problem(workspace.registry / "organizations.yaml", 1, 1,
+                         f"id '{name}' names both a person and an organization; rename one") for name in clashes]
+    if problems:
+        raise ContentError(problems)
+    return registry
+
+
+def _load(path: Path, problems: list[Problem]) -> loader.SourceFile | None:
+    try:
+        return loader.load(path)
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_depth: int) -> Memo:
+    """The checked memo in `path`; raises `ContentError` listing every problem in it."""
+    source = loader.load(path)
+    if not isinstance(source.data, dict):
+        raise ContentError([source.problem((), "a memo file must be a mapping of fields (title:, date:, …)")])
+    try:
+        memo = Memo.model_validate(source.data)
+    except ValidationError as error:
+        raise ContentError(schema_problems(source, error)) from None
+    problems = list(meaning_problems(memo, source, workspace, registry, numbering_depth))
+    if problems:
+        raise ContentError(problems)
+    return memo
+
+
+def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace,
+                     registry: Registry, depth: int) -> Iterator[Problem]:
+    """Problems a schema cannot see: references, missing languages, files, dates, nesting."""
+    types = workspace.memo_types()
+    if memo.type not in types:
+        yield source.problem(("type",), f"unknown memo type '{memo.type}'; expected one of: {', '.join(types)}")
+    if memo.end_date and memo.end_date < memo.date:
+        yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
+    if memo.issuer not in registry.organizations:
+        yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
+    for loc, node, langs in walk(memo, (), tuple(memo.languages)):
+        if isinstance(node, Text):
+            yield from _text_problems(source, loc, node, langs, registry)
+        elif hasattr(node, "person") and node.person not in registry.people:
+            yield source.problem(loc + ("person",), _unknown("person", node.person, registry.people))
+        elif getattr(node, "issuer", None) and node is not memo and node.issuer not in registry.organizations:
+            yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
+        elif isinstance(node, Figure):
+            yield from _figure_problems(source, loc, node, workspace)
+        elif isinstance(node, Link):
+            urls = [node.url] if isinstance(node.url, str) else [node.url.get(lang) for lang in langs]
+            for url in urls:
+                if url and not url.startswith(URL_SCHEMES):
+                    yield source.problem(loc + ("url",), f"link '{url}' must start with http://, https:// or mailto:")
+        if getattr(node, "only", None) and node.only not in memo.languages:
+            yield source.problem(loc + ("only",), f"only: {node.only}, but the memo's languages are "
+                                                  f"{', '.join(memo.languages)}")
+    yield from _depth_problems(source, memo.body, ("body",), 0, depth)
+
+
+def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple, Any, tuple[Lang, ...]]]:
+    """Every model and Text under `node`, with its location and the languages it must carry."""
+    if getattr(node, "only", None):
+        langs = (node.only,)
+    yield loc, node, langs
+    if isinstance(node, BaseModel) and not isinstance(node, Text):
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for index, item in items:
+                if isinstance(item, BaseModel):
+                    yield from walk(item, loc + ((name,) if index is None else (name, index)), langs)
+
+
+def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem]:
+    for lang in langs:
+        value = text.get(lang)
+        if not value.strip():
+            what = "empty" if getattr(text, lang) is not None else "missing"
+            yield source.problem(loc + (lang,) if getattr(text, lang) is not None else loc,
+                                 f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …")
+        for match in TOKEN.finditer(value):
+            message = token_problem(match.group(1), match.group(2), registry)
+            if message:
+                yield source.problem(loc + (lang,), message)
+
+
+def _figure_problems(source, loc, figure: Figure, workspace: Workspace) -> Iterator[Problem]:
+    relative = PurePosixPath(figure.figure)
+    target = (workspace.content / relative).resolve()
+    if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(workspace.content.resolve()):
+        yield source.problem(loc + ("figure",), "an image must be a path inside content/, e.g. assets/photo.png")
+    elif not target.is_file():
+        yield source.problem(loc + ("figure",), f"image not found: content/{relative}")
+    elif target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        yield source.problem(loc + ("figure",), "images must be .png or .jpg")
+
+
+def _depth_problems(source, blocks: list, loc: tuple, level: int, depth: int) -> Iterator[Problem]:
+    """Numbering deeper than the templates' levels (numbered sections count as a level)."""
+    for index, block in enumerate(blocks):
+        here = loc + (index,)
+        if isinstance(block, Section):
+            if block.numbered and level >= depth:
+                yield _too_deep(source, here, level, depth)
+            yield from _depth_problems(source, block.body, here + ("body",), level + block.numbered, depth)
+        elif isinstance(block, (Reference, Readout)):
+            inner = 0 if isinstance(block, Readout) else level
+            yield from _depth_problems(source, block.body, here + ("body",), inner, depth)
+        elif isinstance(block, Numbered):
+            yield from _item_depth(source, block.numbered, here + ("numbered",), level, depth)
+        elif isinstance(block, Attendees) and level >= depth:
+            yield _too_deep(source, here, level, depth)
+
+
+def _item_depth(source, items: list[Item], loc: tuple, level: int, depth: int) -> Iterator[Problem]:
+    if items and level >= depth:
+        yield _too_deep(source, loc, level, depth)
+        return
+    for index, item in enumerate(items):
+        yield from _item_depth(source, item.numbered, loc + (index, "numbered"), level + 1, depth)
+
+
+def _too_deep(source, loc: tuple, level: int, depth: int) -> Problem:
+    return source.problem(loc, f"numbering nested {level + 1} levels deep; the templates define {depth} levels")
+
+
+def _unknown(kind: str, name: str, known: dict) -> str:
+    guess = difflib.get_close_matches(name, known, n=1)
+    hint = f"; did you mean '{guess[0]}'?" if guess else f"; add it to content/_registry/"
+    return f"unknown {kind} '{name}'{hint}"

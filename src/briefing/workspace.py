@@ -1,0 +1,54 @@
+"""Where things live: a workspace's content/, templates/ and build/ folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from briefing.errors import UsageError
+from briefing.registry import REGISTRY_DIR
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A folder holding content/ and, optionally, its own templates/ and build/."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path) -> Workspace:
+        """The workspace at `root`, which must hold a content/ folder."""
+        root = Path(root).resolve()
+        if not (root / "content").is_dir():
+            raise UsageError(f"{root} has no content/ folder; run briefing in a workspace or pass --root DIR")
+        return cls(root)
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def registry(self) -> Path:
+        return self.content / REGISTRY_DIR
+
+    @cached_property
+    def templates(self) -> Path:
+        """The workspace's templates/, or the package's copy when it has none."""
+        own = self.root / "templates"
+        return own if own.is_dir() else PACKAGE_TEMPLATES
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    def memo_files(self) -> list[Path]:
+        """Every memo file under content/ (registries excluded), sorted."""
+        return sorted(p for p in self.content.glob("*.yaml") if not p.name.startswith("_"))
+
+    def memo_types(self) -> list[str]:
+        """Memo types: one template `templates/<type>.html.j2` each (partials start with `_`)."""
+        return sorted(p.name.removesuffix(".html.j2") for p in self.templates.glob("*.html.j2")
+                      if not p.name.startswith(("_", "base")))
