@@ -102,6 +102,9 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem]) 
     source.value_at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     tag = str(getattr(node.tag, "value", node.tag) or "")
     kind = tag.removeprefix(YAML_TAG) if tag.startswith(YAML_TAG) else None
+    if isinstance(node, (MappingNode, SequenceNode)) and kind not in ("map", "seq"):
+        problems.append(source.problem(loc, f"YAML tags such as '{kind or tag}' are not allowed; write plain data"))
+        return None
     if isinstance(node, MappingNode):
         return _convert_mapping(node, loc, source, problems)
     if isinstance(node, SequenceNode):
@@ -136,10 +139,10 @@ def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: 
 
 
 def _unfold_east_asian(text: str) -> str:
-    """Join the lines of a folded block (>) with a space, or with nothing between Japanese characters."""
+    """Join the lines of a folded block (>) with a space, or with nothing next to a Japanese character."""
     def joint(match: re.Match) -> str:
         before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
-        return "" if EAST_ASIAN.fullmatch(before) and EAST_ASIAN.fullmatch(after) else " "
+        return "" if EAST_ASIAN.fullmatch(before) or EAST_ASIAN.fullmatch(after) else " "
     return FOLD_POINT.sub(joint, text)
 
 

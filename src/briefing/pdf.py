@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
 import re
 from pathlib import Path
@@ -10,32 +11,43 @@ from urllib.parse import unquote, urlsplit
 
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from briefing.document import Document, atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
 
 log = logging.getLogger(__name__)
 FONT_URL = re.compile(r"url\(([^)]+)\)")
+VIRTUAL_ROOT = "file:///briefing/"
 
 
 class ConfinedFetcher(URLFetcher):
-    """Reads only files inside the allowed folders; never the network."""
+    """Serves files of the workspace under fixed URLs (file:///briefing/<folder>/…); nothing else.
 
-    def __init__(self, roots: tuple[Path, ...]):
+    The URLs do not depend on where the workspace lies, so neither do the PDF's bytes
+    (WeasyPrint names images after a hash of their URL).
+    """
+
+    def __init__(self, folders: dict[str, Path]):
         super().__init__()
-        self.roots = tuple(root.resolve() for root in roots)
+        self.folders = {name: folder.resolve() for name, folder in folders.items()}
+
+    def base_url(self, name: str) -> str:
+        return f"{VIRTUAL_ROOT}{name}/"
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)
-        if parts.scheme != "file":
-            raise FatalURLFetchingError(f"network access refused: {url}")
-        path = Path(unquote(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots) or not path.is_file():
-            raise FatalURLFetchingError(f"not a file inside the workspace: {path}")
-        return super().fetch(url, headers)
+        name, _, relative = unquote(parts.path).removeprefix("/briefing/").partition("/")
+        folder = self.folders.get(name) if parts.scheme == "file" else None
+        if folder is None:
+            raise FatalURLFetchingError(f"only files inside the workspace may be used, not {url}")
+        path = (folder / relative).resolve()
+        if not path.is_relative_to(folder) or not path.is_file():
+            raise FatalURLFetchingError(f"not a file inside {folder.name}/: {relative}")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
 class _Collect(logging.Handler):
@@ -59,8 +71,9 @@ class PdfRenderer:
                                          "restore templates/fonts/ from the repository")
         self.templates_dir = templates_dir
         self.font_config = FontConfiguration()
-        self.css = weasyprint.CSS(string=css_text, base_url=str(templates_dir) + "/", font_config=self.font_config,
-                                  url_fetcher=ConfinedFetcher((templates_dir,)))
+        fetcher = ConfinedFetcher({"templates": templates_dir})
+        self.css = weasyprint.CSS(string=css_text, base_url=fetcher.base_url("templates"),
+                                  font_config=self.font_config, url_fetcher=fetcher)
         self.cache: dict = {}
 
     def render(self, document: Document, out_path: Path) -> None:
@@ -70,9 +83,8 @@ class PdfRenderer:
         weasy_log.addHandler(collect)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(document.epoch))
         try:
-            fetcher = ConfinedFetcher((document.content_dir, self.templates_dir))
-            html = weasyprint.HTML(string=document.html, base_url=str(document.content_dir) + "/",
-                                   url_fetcher=fetcher)
+            fetcher = ConfinedFetcher({"content": document.content_dir, "templates": self.templates_dir})
+            html = weasyprint.HTML(string=document.html, base_url=fetcher.base_url("content"), url_fetcher=fetcher)
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
                                cache=self.cache, optimize_images=True, dpi=150, jpeg_quality=85)

@@ -37,7 +37,11 @@ KNOWN_FIELDS = _field_names()
 
 def schema_problems(source: loader.SourceFile, error: ValidationError, base: tuple = ()) -> list[Problem]:
     """One `Problem` per pydantic error, placed at the value (or key) it concerns."""
-    problems = []
+    problems, misspelt = [], set()
+    for item in error.errors():
+        if item["type"] == "extra_forbidden":
+            guess = difflib.get_close_matches(str(item["loc"][-1]), KNOWN_FIELDS, n=1)
+            misspelt.update(_data_loc(item["loc"][:-1] + (g,)) for g in guess)
     for item in error.errors():
         loc = base + _data_loc(item["loc"])
         kind, value = item["type"], item.get("input")
@@ -47,6 +51,8 @@ def schema_problems(source: loader.SourceFile, error: ValidationError, base: tup
             hint = f"; did you mean '{guess[0]}'?" if guess else "; remove it or check the spelling"
             problems.append(source.problem(loc, f"unknown field '{key}'{hint}", key=True))
             continue
+        if kind == "missing" and _data_loc(item["loc"]) in misspelt:
+            continue  # the unknown-field problem already names it
         problems.append(source.problem(loc, _message(kind, item, value, loc)))
     return problems
 
@@ -246,7 +252,8 @@ def _item_depth(source, items: list[Item], loc: tuple, level: int, depth: int) -
 
 
 def _too_deep(source, loc: tuple, level: int, depth: int) -> Problem:
-    return source.problem(loc, f"numbering nested {level + 1} levels deep; the templates define {depth} levels")
+    return source.problem(loc, f"numbering nested {level + 1} levels deep; the templates define {depth} levels",
+                          key=True)
 
 
 def _unknown(kind: str, name: str, known: dict) -> str:

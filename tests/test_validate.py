@@ -1,0 +1,105 @@
+"""Memo validation: every problem reported at its path:line:col with what would be right."""
+
+from pathlib import Path
+
+import pytest
+
+from briefing.build import check
+from briefing.workspace import Workspace
+
+GOOD = """\
+type: readout
+date: 2025-07-04
+issuer: mod
+title: {ja: 表敬, en: Courtesy call}
+body:
+  - paragraph:
+      ja: "[[date:short]]、[[nakatani-gen:reading]]は表敬を受けました。"
+      en: "On [[date:short]], [[nakatani-gen]], received a courtesy call."
+"""
+
+
+def problems(workspace: Path, text: str) -> list[str]:
+    (workspace / "content" / "memo.yaml").write_text(text, encoding="utf-8")
+    memos, found = check(Workspace.at(workspace), ["content/memo.yaml"])
+    return [f"{p.line}:{p.column}: {p.message}" for p in found]
+
+
+def test_examples_are_clean(workspace):
+    memos, found = check(Workspace.at(workspace), [])
+    assert [path.stem for path, _ in memos] == ["khare-visit-2025", "pko-symposium-2025"]
+    assert found == []
+
+
+def test_good_memo(workspace):
+    assert problems(workspace, GOOD) == []
+
+
+@pytest.mark.parametrize("edit, expected", [
+    (("title:", "titel:"), "4:1: unknown field 'titel'; did you mean 'title'?"),
+    (("type: readout", "type: minutes"), "1:7: unknown memo type 'minutes'; expected one of: readout, result-summary"),
+    (("issuer: mod", "issuer: mdo"), "3:9: unknown organization 'mdo'; did you mean 'mod'?"),
+    (("date: 2025-07-04", "date: 4 July"), "2:7: 'date' must be a date written YYYY-MM-DD, found '4 July'"),
+    (("en: Courtesy call}", "en: ''}"), "4:21: English text is empty; add en: …, or mark the block only: …"),
+    (("[[nakatani-gen]]", "[[nakatani]]"),
+     "8:11: unknown reference [[nakatani]]: not a person or organization id in content/_registry/, nor 'date'"),
+    (("[[date:short]]、", "[[date:long]]、"), "7:11: unknown form 'long' in [[date:long]]; expected one of: full, short"),
+    (("  - paragraph:", "  - paragrap:"), "6:5: a block must start with one of: paragraph, numbered, bullets, "
+     "attendees, links, figure, reference, section, readout; did you mean 'paragraph'?"),
+])
+def test_single_mistakes(workspace, edit, expected):
+    assert problems(workspace, GOOD.replace(*edit)) == [expected]
+
+
+def test_missing_language_points_at_the_text(workspace):
+    text = GOOD.replace('      en: "On [[date:short]], [[nakatani-gen]], received a courtesy call."\n', "")
+    assert problems(workspace, text) == ["7:7: English text is missing; add en: …, or mark the block only: …"]
+
+
+def test_one_language_block_needs_only_its_language(workspace):
+    text = GOOD + "  - paragraph: {ja: 日本語だけの注記}\n    only: ja\n"
+    assert problems(workspace, text) == []
+
+
+def test_all_problems_of_a_file_at_once(workspace):
+    schema_mistakes = GOOD.replace("date: 2025-07-04", "date: someday").replace("body:", "bdy:")
+    assert problems(workspace, schema_mistakes) == [
+        "2:7: 'date' must be a date written YYYY-MM-DD, found 'someday'",
+        "5:1: unknown field 'bdy'; did you mean 'body'?",
+    ]
+    meaning_mistakes = GOOD.replace("issuer: mod", "issuer: nobody") + "end_date: 2025-07-01\n"
+    meaning_mistakes = meaning_mistakes.replace("[[nakatani-gen]]", "[[ghost]]")
+    assert problems(workspace, meaning_mistakes) == [
+        "3:9: unknown organization 'nobody'; add it to content/_registry/",
+        "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor 'date'",
+        "9:11: end_date is before date; swap them or fix the day",
+    ]
+
+
+def test_yes_is_not_a_boolean(workspace):
+    text = GOOD.replace("body:\n", "body:\n  - attendees: [{person: khare, online: yes}]\n")
+    assert problems(workspace, text) == ["6:41: 'online' must be true or false, found 'yes'"]
+
+
+def test_links_figures_and_depth(workspace):
+    text = GOOD + """\
+  - links: [{text: {ja: リンク, en: Link}, url: "javascript:alert(1)"}]
+  - figure: ../../etc/passwd
+    caption: {ja: 写真, en: Photo}
+  - figure: assets/none.png
+    caption: {ja: 写真, en: Photo}
+  - numbered:
+      - text: {ja: 一, en: One}
+        numbered:
+          - text: {ja: 二, en: Two}
+            numbered:
+              - text: {ja: 三, en: Three}
+                numbered:
+                  - text: {ja: 四, en: Four}
+"""
+    assert problems(workspace, text) == [
+        "9:46: link 'javascript:alert(1)' must start with http://, https:// or mailto:",
+        "10:13: an image must be a path inside content/, e.g. assets/photo.png",
+        "12:13: image not found: content/assets/none.png",
+        "20:17: numbering nested 4 levels deep; the templates define 3 levels",
+    ]
