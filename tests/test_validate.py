@@ -21,14 +21,14 @@ body:
 
 def problems(workspace: Path, text: str) -> list[str]:
     (workspace / "content" / "memo.yaml").write_text(text, encoding="utf-8")
-    memos, found = check(Workspace.at(workspace), ["content/memo.yaml"])
-    return [f"{p.line}:{p.column}: {p.message}" for p in found]
+    checked = check(Workspace.at(workspace), ["content/memo.yaml"])
+    return [f"{p.line}:{p.column}: {p.message}" for p in checked.problems]
 
 
 def test_examples_are_clean(workspace):
-    memos, found = check(Workspace.at(workspace), [])
-    assert [path.stem for path, _ in memos] == ["khare-visit-2025", "pko-symposium-2025"]
-    assert found == []
+    checked = check(Workspace.at(workspace), [])
+    assert [path.stem for path, _ in checked.memos] == ["khare-visit-2025", "pko-symposium-2025"]
+    assert checked.problems == []
 
 
 def test_good_memo(workspace):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from briefing.validate import load_memo, load_registry
 from briefing.view import memo_view
 from briefing.workspace import Workspace
 
-log = logging.getLogger(__name__)
 FORMATS = ("pdf", "docx", "html")
 
 
@@ -42,34 +40,40 @@ def select_memos(workspace: Workspace, paths: list[str]) -> list[Path]:
     return selected
 
 
-def check(workspace: Workspace, paths: list[str]) -> tuple[list[tuple[Path, Memo]], list[Problem]]:
-    """Load and check the registries and the selected memos; return the good memos and all problems."""
+@dataclass
+class Checked:
+    """The outcome of checking: what the build works from, and every problem found."""
+
+    templates: Templates
+    registry: Registry
+    memos: list[tuple[Path, Memo]]
+    problems: list[Problem]
+
+
+def check(workspace: Workspace, paths: list[str]) -> Checked:
+    """Load and check the templates' strings, the registries and the selected memos."""
     templates = Templates(workspace.templates)
     registry = load_registry(workspace)
-    depth = templates.numbering_depth
     memos, problems = [], []
     for path in select_memos(workspace, paths):
         try:
-            memos.append((path, load_memo(path, workspace, registry, depth)))
+            memos.append((path, load_memo(path, workspace, registry, templates.numbering_depth)))
         except ContentError as error:
             problems += error.problems
-    return memos, problems
+    return Checked(templates, registry, memos, problems)
 
 
 def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
           langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx")) -> BuildReport:
     """Build the selected memos; a memo with problems is reported and the others still built."""
-    out_dir = out_dir or workspace.build
-    templates = Templates(workspace.templates)
-    registry = load_registry(workspace)
-    memos, problems = check(workspace, paths)
-    report = BuildReport(problems=problems)
+    checked = check(workspace, paths)
+    report = BuildReport(problems=checked.problems)
     renderers = _renderers(formats, workspace.templates)
-    for path, memo in memos:
+    for path, memo in checked.memos:
         try:
-            for document in documents(path, memo, langs, registry, templates, workspace):
+            for document in documents(path, memo, langs, checked, workspace):
                 for fmt, render in renderers.items():
-                    target = out_dir / f"{document.memo_id}.{document.lang}.{fmt}"
+                    target = (out_dir or workspace.build) / f"{document.memo_id}.{document.lang}.{fmt}"
                     render(document, target)
                     report.written.append(target)
         except ContentError as error:
@@ -77,12 +81,12 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
     return report
 
 
-def documents(path: Path, memo: Memo, langs, registry: Registry, templates: Templates, workspace: Workspace):
+def documents(path: Path, memo: Memo, langs: tuple[str, ...], checked: Checked, workspace: Workspace):
     """One `Document` per language the memo is written in and the build asks for."""
     memo_id = path.stem
     for lang in (lang for lang in memo.languages if lang in langs):
-        view = memo_view(memo, memo_id, lang, registry, templates.strings[lang])
-        html = templates.render(view)
+        view = memo_view(memo, memo_id, lang, checked.registry, checked.templates.strings[lang])
+        html = checked.templates.render(view)
         yield Document(memo_id, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
                        content_dir=workspace.content, templates_dir=workspace.templates)
 

@@ -60,11 +60,11 @@ def run(args: argparse.Namespace) -> int:
 
     workspace = Workspace.at(args.root)
     if args.command == "check":
-        memos, problems = check(workspace, args.paths)
-        for problem in problems:
+        checked = check(workspace, args.paths)
+        for problem in checked.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(memos)} memo(s) checked, {len(problems)} problem(s)")
-        return EXIT_CONTENT if problems else EXIT_OK
+        print(f"{len(checked.memos)} memo(s) checked, {len(checked.problems)} problem(s)")
+        return EXIT_CONTENT if checked.problems else EXIT_OK
     out = args.out.resolve() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder")
