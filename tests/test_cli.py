@@ -28,7 +28,7 @@ def test_html_only_one_language_into_another_folder(workspace, tmp_path):
     result = run_cli("build", "khare-visit-2025", "--lang", "en", "--format", "html", "--out", str(out),
                      cwd=workspace)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["khare-visit-2025.en.html"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["khare-visit-2025.en.html"]
     assert not (workspace / "build").exists()
 
 

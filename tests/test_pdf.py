@@ -117,7 +117,7 @@ def test_no_kinsoku_violation(built, memo):
 
 def test_reproducible_across_processes(built, tmp_path):
     again = copy_workspace(tmp_path / "again")
-    result = run_cli("build", "--format", "pdf", cwd=again)
+    result = run_cli("build", "--format", "pdf", "--format", "docx", cwd=again)
     assert result.returncode == 0, result.stderr
     for path in sorted(built.glob("*.pdf")) + sorted(built.glob("*.docx")):
         second = again / "build" / path.name

@@ -1,28 +1,62 @@
-"""The build: content files → checked memos → per-language HTML → PDF, DOCX and HTML files."""
+"""The build: select memos → skip what is up to date → check → plan outputs → render → remember.
+
+Only the cache and the workspace are imported up front: a build with nothing to do never loads
+the content model, the templates, WeasyPrint or python-docx.
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
+from typing import Callable, Iterator
 
-from briefing.document import Document, atomic_output
+from briefing import __version__
+from briefing.cache import BuildCache, key_of
+from briefing.document import Document
 from briefing.errors import BriefingError, ContentError, Problem, UsageError
-from briefing.html import Templates
-from briefing.model import LANGUAGES, Memo
-from briefing.registry import Registry
-from briefing.validate import load_memo, load_registry
-from briefing.view import memo_view
 from briefing.workspace import Workspace
 
-FORMATS = ("pdf", "docx", "html")
+LANGUAGES = ("ja", "en")
 
 
 @dataclass
 class BuildReport:
-    """What a build wrote and which problems stopped which memos."""
+    """What a build wrote, what was already up to date, and the problems that stopped some outputs."""
 
     written: list[Path] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Checked:
+    """The outcome of checking: what the build works from, and every problem found."""
+
+    templates: object  # briefing.html.Templates
+    registry: object  # briefing.registry.Registry
+    memos: list  # (path, briefing.model.Memo)
+    problems: list[Problem]
+
+
+@dataclass
+class Plan:
+    """The outputs to write, and per memo every output it gives and every file it reads."""
+
+    tasks: list[Task] = field(default_factory=list)
+    outputs: dict[Path, list[Path]] = field(default_factory=dict)
+    deps: dict[Path, list[Path]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One output to write."""
+
+    document: Document
+    fmt: str
+    target: Path
+    key: str
 
 
 def select_memos(workspace: Workspace, paths: list[str]) -> list[Path]:
@@ -40,22 +74,15 @@ def select_memos(workspace: Workspace, paths: list[str]) -> list[Path]:
     return selected
 
 
-@dataclass
-class Checked:
-    """The outcome of checking: what the build works from, and every problem found."""
-
-    templates: Templates
-    registry: Registry
-    memos: list[tuple[Path, Memo]]
-    problems: list[Problem]
-
-
-def check(workspace: Workspace, paths: list[str]) -> Checked:
+def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     """Load and check the templates' strings, the registries and the selected memos."""
+    from briefing.html import Templates
+    from briefing.validate import load_memo, load_registry
+
     templates = Templates(workspace.templates)
     registry = load_registry(workspace)
     memos, problems = [], []
-    for path in select_memos(workspace, paths):
+    for path in select_memos(workspace, [str(p) for p in paths]):
         try:
             memos.append((path, load_memo(path, workspace, registry, templates.numbering_depth)))
         except ContentError as error:
@@ -64,31 +91,131 @@ def check(workspace: Workspace, paths: list[str]) -> Checked:
 
 
 def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
-          langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx")) -> BuildReport:
-    """Build the selected memos; a memo with problems is reported and the others still built."""
-    checked = check(workspace, paths)
-    report = BuildReport(problems=checked.problems)
-    renderers = _renderers(formats, workspace.templates)
-    for path, memo in checked.memos:
-        try:
-            for document in documents(path, memo, langs, checked, workspace):
-                for fmt, render in renderers.items():
-                    target = (out_dir or workspace.build) / f"{document.memo_id}.{document.lang}.{fmt}"
-                    render(document, target)
-                    report.written.append(target)
-        except ContentError as error:
-            report.problems += error.problems
+          langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx"), *,
+          jobs: int = 1, force: bool = False, on_done: Callable[[Path], None] | None = None) -> BuildReport:
+    """Build what changed among the selected memos; one memo's problems do not stop the others."""
+    out_dir = out_dir or workspace.build
+    cache, report = BuildCache(out_dir, force=force), BuildReport()
+    request = ",".join(langs) + "|" + ",".join(formats)
+    shared = workspace.shared_inputs()
+    shared_fresh = cache.globals_fresh(shared)
+    stale = []
+    for path in select_memos(workspace, paths):
+        fresh = cache.memo_fresh(path, request) if shared_fresh else None
+        if fresh is None:
+            stale.append(path)
+        else:
+            report.up_to_date += map(Path, fresh)
+    if stale:
+        cache.record_globals(shared)
+        planned = plan(workspace, stale, out_dir, langs, formats, cache, report)
+        execute(planned.tasks, jobs, cache, report, on_done)
+        done = set(report.written) | set(report.up_to_date)
+        for path in stale:
+            outputs = planned.outputs.get(path)
+            if outputs and set(outputs) <= done:
+                cache.record_memo(path, request, outputs, planned.deps[path])
+            else:
+                cache.forget_memo(path)
+    cache.save()
     return report
 
 
-def documents(path: Path, memo: Memo, langs: tuple[str, ...], checked: Checked, workspace: Workspace):
-    """One `Document` per language the memo is written in and the build asks for."""
-    memo_id = path.stem
+def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats, cache: BuildCache,
+         report: BuildReport) -> Plan:
+    """The outputs of the stale memos whose key changed; the others count as up to date."""
+    from briefing.render import prepare
+
+    checked = check(workspace, stale)
+    report.problems += checked.problems
+    prepare(formats, workspace.templates)
+    result = Plan()
+    for path, memo in checked.memos:
+        outputs, deps = [], {path}
+        try:
+            for document, view in documents(path, memo, langs, checked, workspace):
+                deps.update(_images(document))
+                for fmt in formats:
+                    target = out_dir / f"{document.memo_id}.{document.lang}.{fmt}"
+                    key = output_key(view, fmt, document, checked.templates, cache)
+                    outputs.append(target)
+                    if cache.output_fresh(target, key):
+                        report.up_to_date.append(target)
+                    else:
+                        result.tasks.append(Task(document, fmt, target, key))
+        except ContentError as error:
+            report.problems += error.problems
+            continue
+        result.outputs[path], result.deps[path] = outputs, sorted(deps)
+    return result
+
+
+def documents(path: Path, memo, langs: tuple[str, ...], checked: Checked,
+              workspace: Workspace) -> Iterator[tuple[Document, dict]]:
+    """One `Document` (and the view it came from) per language the memo has and the build asks for."""
+    from briefing.view import memo_view
+
     for lang in (lang for lang in memo.languages if lang in langs):
-        view = memo_view(memo, memo_id, lang, checked.registry, checked.templates.strings[lang])
+        view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
-        yield Document(memo_id, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates)
+        yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
+                       content_dir=workspace.content, templates_dir=workspace.templates), view
+
+
+def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:
+    """Hash of everything one output depends on: its view, templates, strings, styles, fonts, images."""
+    folder = templates.folder
+    inputs = templates.used_by(view["type"]) + [folder / "strings" / f"{document.lang}.yaml"]
+    if fmt == "pdf":
+        inputs += [folder / "print.css", *sorted((folder / "fonts").glob("*.ttf"))]
+    if fmt == "docx":
+        inputs.append(folder / "reference.docx")
+    inputs += _images(document)
+    return key_of(__version__, fmt, view, [cache.digest(path) for path in inputs])
+
+
+def execute(tasks: list[Task], jobs: int, cache: BuildCache, report: BuildReport,
+            on_done: Callable[[Path], None] | None) -> None:
+    """Render the tasks, in this process or in a pool of `jobs` processes."""
+    from briefing.render import render
+
+    def finished(task: Task, error: BaseException | None) -> None:
+        if error is None:
+            cache.record_output(task.target, task.key)
+            report.written.append(task.target)
+            if on_done:
+                on_done(task.target)
+        elif isinstance(error, ContentError):
+            report.problems += error.problems
+        else:
+            raise error
+
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            try:
+                render(task.document, task.fmt, task.target)
+            except ContentError as error:
+                finished(task, error)
+            else:
+                finished(task, None)
+        return
+    # forkserver: workers start from a clean process, never from one that imported WeasyPrint.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
+        pending: dict[Future, Task] = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    finished(pending.pop(future), future.exception())
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _images(document: Document) -> list[Path]:
+    """The image files the document shows."""
+    import re
+    return sorted({document.content_dir / src for src in re.findall(r'<img src="([^"]+)"', document.html)})
 
 
 def _title(html: str) -> str:
@@ -98,23 +225,4 @@ def _title(html: str) -> str:
     return html_lib.unescape(html[start:end]).strip()
 
 
-def _renderers(formats: tuple[str, ...], templates_dir: Path) -> dict:
-    """Renderer per format; heavy libraries are imported only for the formats asked for."""
-    renderers = {}
-    for fmt in formats:
-        if fmt == "pdf":
-            from briefing.pdf import PdfRenderer
-            renderers["pdf"] = PdfRenderer(templates_dir).render
-        elif fmt == "docx":
-            from briefing.docx_writer import render_docx
-            renderers["docx"] = render_docx
-        elif fmt == "html":
-            renderers["html"] = _write_html
-        else:
-            raise BriefingError(f"unknown format {fmt}")
-    return renderers
-
-
-def _write_html(document: Document, target: Path) -> None:
-    with atomic_output(target) as temporary:
-        temporary.write_text(document.html, encoding="utf-8")
+__all__ = ["BriefingError", "BuildReport", "Checked", "build", "check", "select_memos"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 from briefing import __version__
 from briefing.errors import BriefingError, ContentError, UsageError
@@ -28,6 +31,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", action="append", choices=["ja", "en"], help="only this language (repeatable)")
     build.add_argument("--format", action="append", choices=["pdf", "docx", "html"],
                        help="only this format (repeatable; default: pdf and docx)")
+    build.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                       help="processes building at once (default: the number of cores)")
+    build.add_argument("--force", action="store_true", help="rebuild everything, even what is up to date")
     commands.add_parser("check", parents=[common], help="check content files, build nothing")
     return main_parser
 
@@ -68,13 +74,32 @@ def run(args: argparse.Namespace) -> int:
     out = args.out.resolve() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder")
-    report = build(workspace, args.paths, out, tuple(args.lang or ("ja", "en")),
-                   tuple(dict.fromkeys(args.format or ("pdf", "docx"))))
-    for path in report.written:
-        print(_shown(path, workspace.root))
+    with progress_reporter(workspace.root) as on_done:
+        report = build(workspace, args.paths, out, tuple(args.lang or ("ja", "en")),
+                       tuple(dict.fromkeys(args.format or ("pdf", "docx"))), jobs=max(1, args.jobs),
+                       force=args.force, on_done=on_done)
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    print(f"{len(report.written)} file(s) written, {len(report.up_to_date)} up to date"
+          + (f", {len(report.problems)} problem(s)" if report.problems else ""))
     return EXIT_CONTENT if report.problems else EXIT_OK
+
+
+@contextmanager
+def progress_reporter(root: Path) -> Iterator[Callable[[Path], None]]:
+    """A callback for each written file: a progress line per file, or a rich bar on a terminal."""
+    if not sys.stdout.isatty():
+        yield lambda path: print(_shown(path, root), flush=True)
+        return
+    from rich.progress import BarColumn, Progress, TextColumn
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} written"),
+                  transient=False) as progress:
+        task = progress.add_task("building", total=None)
+
+        def advance(path: Path) -> None:
+            progress.console.print(_shown(path, root))
+            progress.update(task, advance=1)
+        yield advance
 
 
 def _shown(path: Path, root: Path) -> str:

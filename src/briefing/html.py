@@ -6,6 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 
 from briefing import loader
 from briefing.errors import ContentError, Problem
@@ -38,6 +39,21 @@ class Templates:
     def numbering_depth(self) -> int:
         """How many numbering levels every language's strings define."""
         return min(len(strings["numbering"]) for strings in self.strings.values())
+
+    def used_by(self, memo_type: str) -> list[Path]:
+        """The template files a memo type renders with (itself and what it extends or imports)."""
+        pending, seen = [f"{memo_type}.html.j2"], set()
+        while pending:
+            name = pending.pop()
+            if name in seen or not (self.folder / name).is_file():
+                continue
+            seen.add(name)
+            source = (self.folder / name).read_text(encoding="utf-8")
+            try:
+                pending += [ref for ref in meta.find_referenced_templates(self.environment.parse(source)) if ref]
+            except jinja2.TemplateSyntaxError:
+                pass  # reported when the template is rendered
+        return sorted(self.folder / name for name in seen)
 
     def render(self, view: dict, stylesheets: tuple[str, ...] = ()) -> str:
         """The HTML of one memo view, from `templates/<type>.html.j2`."""

@@ -10,8 +10,6 @@ from pydantic import Field
 
 from briefing.model import Strict, Text
 
-REGISTRY_DIR = "_registry"
-
 
 class Name(Strict):
     """A name in one script."""

@@ -7,9 +7,9 @@ from functools import cached_property
 from pathlib import Path
 
 from briefing.errors import UsageError
-from briefing.registry import REGISTRY_DIR
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+REGISTRY_DIR = "_registry"
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,12 @@ class Workspace:
     def memo_files(self) -> list[Path]:
         """Every memo file under content/ (registries excluded), sorted."""
         return sorted(p for p in self.content.glob("*.yaml") if not p.name.startswith("_"))
+
+    def shared_inputs(self) -> list[Path]:
+        """Files every memo's outputs may depend on: the registries and everything under templates/."""
+        templates = [p for p in self.templates.rglob("*") if p.is_file() and not p.name.startswith(".")
+                     and "__pycache__" not in p.parts]
+        return sorted(templates + list(self.registry.glob("*.yaml")))
 
     def memo_types(self) -> list[str]:
         """Memo types: one template `templates/<type>.html.j2` each (partials start with `_`)."""
