@@ -170,7 +170,8 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
         inputs += [folder / "print.css", *sorted((folder / "fonts").glob("*.ttf"))]
     if fmt == "docx":
         inputs.append(folder / "reference.docx")
-    inputs += _images(document)
+    if fmt != "html":  # the HTML only links to its images
+        inputs += _images(document)
     return key_of(__version__, fmt, view, [cache.digest(path) for path in inputs])
 
 

@@ -60,7 +60,11 @@ class _Collect(logging.Handler):
 
 
 class PdfRenderer:
-    """Writes PDFs; one per process, so fonts are loaded once (PITFALLS §2.6)."""
+    """Writes PDFs; one per process, so fonts are loaded once (PITFALLS §2.6).
+
+    The image cache is not shared between documents: WeasyPrint keeps the first size it scaled an
+    image to, which would make one PDF's bytes depend on which memos the process rendered before.
+    """
 
     def __init__(self, templates_dir: Path):
         stylesheet = templates_dir / "print.css"
@@ -74,26 +78,30 @@ class PdfRenderer:
         fetcher = ConfinedFetcher({"templates": templates_dir})
         self.css = weasyprint.CSS(string=css_text, base_url=fetcher.base_url("templates"),
                                   font_config=self.font_config, url_fetcher=fetcher)
-        self.cache: dict = {}
 
     def render(self, document: Document, out_path: Path) -> None:
         """Write `document` as a PDF to `out_path` (atomically)."""
         collect = _Collect()
         weasy_log = logging.getLogger("weasyprint")
         weasy_log.addHandler(collect)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", str(document.epoch))
+        user_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = str(document.epoch)  # for WeasyPrint's font subsetting fallback
         try:
             fetcher = ConfinedFetcher({"content": document.content_dir, "templates": self.templates_dir})
             html = weasyprint.HTML(string=document.html, base_url=fetcher.base_url("content"), url_fetcher=fetcher)
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
-                               cache=self.cache, optimize_images=True, dpi=150, jpeg_quality=85)
+                               cache={}, optimize_images=True, dpi=150, jpeg_quality=85)
                 _raise_fatal(collect.messages, document)
         except FatalURLFetchingError as error:
             raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
                                         f"PDF could not load a file: {error}")]) from None
         finally:
             weasy_log.removeHandler(collect)
+            if user_epoch is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = user_epoch
         for message in collect.messages:
             log.warning("%s.%s.pdf: %s", document.memo_id, document.lang, message)
 
