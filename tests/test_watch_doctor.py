@@ -1,0 +1,74 @@
+"""`briefing watch`, `briefing doctor`, and the promise that quick commands stay quick."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import run_cli
+
+LIGHT = "import sys; from briefing.cli import main; code = main(sys.argv[1:]); " \
+        "heavy = [m for m in ('weasyprint', 'docx', 'pydantic', 'jinja2') if m in sys.modules]; " \
+        "print('heavy:', heavy); sys.exit(code)"
+
+
+def light_run(workspace: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", LIGHT, *args], cwd=workspace, capture_output=True, text=True)
+
+
+def test_quick_commands_import_no_renderer(workspace):
+    for args in (["--version"], ["--help"]):
+        assert "heavy: []" in light_run(workspace, *args).stdout
+    for args in (["check"], ["check", "khare-visit-2025"]):
+        result = light_run(workspace, *args)
+        assert "weasyprint" not in result.stdout and "'docx'" not in result.stdout, (args, result.stdout)
+    assert run_cli("build", "--format", "html", "--format", "pdf", cwd=workspace).returncode == 0
+    result = light_run(workspace, "build", "--format", "html", "--format", "pdf")
+    assert "0 file(s) written, 8 up to date" in result.stdout
+    assert "heavy: []" in result.stdout  # a build with nothing to do loads neither model nor renderers
+
+
+def wait_for(predicate, timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_watch_rebuilds_reports_recovers_and_stops(workspace):
+    log = workspace / "watch.log"
+    with log.open("w") as stream:
+        process = subprocess.Popen([sys.executable, "-m", "briefing", "watch", "--format", "html"], cwd=workspace,
+                                   stdout=stream, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert wait_for(lambda: "watching" in log.read_text()), log.read_text()
+        memo = workspace / "content" / "khare-visit-2025.yaml"
+        original = memo.read_text(encoding="utf-8")
+        english = workspace / "build" / "khare-visit-2025.en.html"
+        japanese_before = (workspace / "build" / "khare-visit-2025.ja.html").stat().st_mtime_ns
+        memo.write_text(original.replace("An overview\n", "A short overview\n"), encoding="utf-8")
+        assert wait_for(lambda: "A short overview" in english.read_text(encoding="utf-8"))
+        memo.write_text(original.replace("issuer: mod\n", "issuer: nope\n"), encoding="utf-8")
+        assert wait_for(lambda: "unknown organization 'nope'" in log.read_text()), log.read_text()
+        assert f"{memo}:" in log.read_text()
+        memo.write_text(original, encoding="utf-8")
+        assert wait_for(lambda: "A short overview" not in english.read_text(encoding="utf-8"))
+        assert (workspace / "build" / "khare-visit-2025.ja.html").stat().st_mtime_ns == japanese_before
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=30)
+    assert code == 130
+    assert "Traceback" not in log.read_text()
+
+
+def test_doctor_reports_the_machine(workspace):
+    result = run_cli("doctor", cwd=workspace)
+    assert result.returncode == 0, result.stdout
+    for name in ("WeasyPrint", "Pango", "HarfBuzz subset", "fonts (PDF)", "reference.docx", "LibreOffice"):
+        assert name in result.stdout
+    if os.environ.get("CI") == "true":
+        assert "!!" not in result.stdout, result.stdout
