@@ -6,9 +6,7 @@ the content model, the templates, WeasyPrint or python-docx.
 
 from __future__ import annotations
 
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -200,6 +198,9 @@ def execute(tasks: list[Task], jobs: int, cache: BuildCache, report: BuildReport
             else:
                 finished(task, None)
         return
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from multiprocessing import get_context
+
     # forkserver: workers start from a clean process, never from one that imported WeasyPrint.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
         pending: dict[Future, Task] = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}

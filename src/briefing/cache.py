@@ -11,11 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 from briefing import __version__
 
 CACHE_FILE = ".briefing-cache.json"
+FORMAT = 2  # of the cache file; a cache of another format is ignored
+RACY_NS = 1_000_000_000  # a file hashed less than this after its last change is hashed again
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -32,7 +35,7 @@ class BuildCache:
     def __init__(self, folder: Path, *, force: bool = False):
         self.path = folder / CACHE_FILE
         data = {} if force else self._read()
-        fresh = data.get("version") == __version__
+        fresh = data.get("version") == __version__ and data.get("format") == FORMAT
         self.files: dict[str, list] = data.get("files", {}) if fresh else {}
         self.outputs: dict[str, dict] = data.get("outputs", {}) if fresh else {}
         self.memos: dict[str, dict] = data.get("memos", {}) if fresh else {}
@@ -45,18 +48,22 @@ class BuildCache:
             return {}
 
     def unchanged(self, path: Path) -> bool:
-        """True when `path` has the stat it had when last hashed (no file read)."""
+        """True when `path` has the stat it had when last hashed (no file read).
+
+        A file changed within a second of being hashed may have changed again within the same clock
+        tick, keeping its stat ("racy git"): its stat alone proves nothing, so it counts as changed.
+        """
         known = self.files.get(str(path))
-        return known is not None and known[:2] == _stat(path)
+        return known is not None and known[:2] == _stat(path) and known[3] - known[0] > RACY_NS
 
     def digest(self, path: Path) -> str:
         """Content hash of `path`, reusing the recorded one while its stat is unchanged."""
         stat = _stat(path)
         known = self.files.get(str(path))
-        if known is not None and known[:2] == stat:
+        if known is not None and known[:2] == stat and known[3] - known[0] > RACY_NS:
             return known[2]
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if stat else "missing"
-        self.files[str(path)] = [*(stat or [0, 0]), digest]
+        self.files[str(path)] = [*(stat or [0, 0]), digest, time.time_ns()]
         return digest
 
     def globals_fresh(self, paths: list[Path]) -> bool:
@@ -95,7 +102,7 @@ class BuildCache:
 
     def save(self) -> None:
         """Write the cache atomically (a lost cache only means a full rebuild)."""
-        data = {"version": __version__, "files": self.files, "outputs": self.outputs, "memos": self.memos,
+        data = {"version": __version__, "format": FORMAT, "files": self.files, "outputs": self.outputs, "memos": self.memos,
                 "globals": self.global_inputs}
         temporary = self.path.with_name(self.path.name + ".tmp")
         try:

@@ -1,0 +1,179 @@
+"""Benchmarks of briefing on this machine; prints figures and the ratios the targets are set on.
+
+    python scripts/bench.py [--memos 100] [--edits 60]
+
+Everything runs in a temporary copy of the repository's workspace. The machine is shared and
+noisy: compare the ratios within one run, not seconds between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BRIEFING = [sys.executable, "-m", "briefing"]
+EXAMPLES = ("pko-symposium-2025", "khare-visit-2025")
+
+FLOOR_WORKER = """
+import sys, time
+from pathlib import Path
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+from briefing.docx_writer import render_docx
+from briefing.document import Document
+import datetime as dt
+root, names = Path(sys.argv[1]), sys.argv[2:]
+fonts = FontConfiguration()
+css = weasyprint.CSS(filename=str(root / "templates" / "print.css"), font_config=fonts)
+started = time.perf_counter()
+for name in names:
+    html = (root / "html" / name).read_text(encoding="utf-8")
+    weasyprint.HTML(string=html, base_url=str(root / "content") + "/").write_pdf(
+        str(root / "floor" / (name + ".pdf")), stylesheets=[css], font_config=fonts)
+    memo_id, lang, _ = name.split(".")
+    render_docx(Document(memo_id, lang, html, "t", "a", dt.date(2025, 6, 27), root / "content",
+                         root / "templates"), root / "floor" / (name + ".docx"))
+print(time.perf_counter() - started)
+"""
+
+NAIVE_SCRIPT = """
+import sys, datetime as dt
+from pathlib import Path
+import weasyprint
+from briefing.docx_writer import render_docx
+from briefing.document import Document
+root, memo = Path(sys.argv[1]), sys.argv[2]
+for lang in ("ja", "en"):
+    html = (root / "html" / f"{memo}.{lang}.html").read_text(encoding="utf-8")
+    weasyprint.HTML(string=html, base_url=str(root / "content") + "/").write_pdf(
+        str(root / "naive.pdf"), stylesheets=[weasyprint.CSS(filename=str(root / "templates" / "print.css"))])
+    render_docx(Document(memo, lang, html, "t", "a", dt.date(2025, 6, 27), root / "content", root / "templates"),
+                root / "naive.docx")
+"""
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def best(command: list[str], cwd: Path, runs: int = 3) -> float:
+    return min(timed(command, cwd) for _ in range(runs))
+
+
+def workspace(folder: Path, copies: int = 0) -> Path:
+    """A copy of the repository's workspace, optionally with `copies` extra memos."""
+    shutil.copytree(REPO / "content", folder / "content")
+    shutil.copytree(REPO / "templates", folder / "templates")
+    for number in range(copies):
+        source = REPO / "content" / f"{EXAMPLES[number % 2]}.yaml"
+        (folder / "content" / f"memo-{number:03d}.yaml").write_text(source.read_text(encoding="utf-8"),
+                                                                   encoding="utf-8")
+    if copies:
+        for example in EXAMPLES:
+            (folder / "content" / f"{example}.yaml").unlink()
+    return folder
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def watch_latency(folder: Path, edits: int) -> tuple[list[float], float, float]:
+    """Seconds from a saved English edit to the updated English PDF; RSS after the first and last edits."""
+    process = subprocess.Popen([*BRIEFING, "watch", "--format", "pdf"], cwd=folder, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    while "watching" not in (process.stdout.readline() or "watching"):
+        pass
+    memo = folder / "content" / "khare-visit-2025.yaml"
+    pdf = folder / "build" / "khare-visit-2025.en.pdf"
+    original = memo.read_text(encoding="utf-8")
+    latencies, first_rss = [], 0.0
+    for number in range(edits):
+        before = pdf.stat().st_mtime_ns
+        started = time.perf_counter()
+        memo.write_text(original.replace("An overview", f"Overview {number}"), encoding="utf-8")
+        while pdf.stat().st_mtime_ns == before and time.perf_counter() - started < 10:
+            time.sleep(0.002)
+        latencies.append(time.perf_counter() - started)
+        time.sleep(0.1)
+        if number == 9:
+            first_rss = rss_mb(process.pid)
+    last_rss = rss_mb(process.pid)
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+    return latencies, first_rss, last_rss
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__)
+    options.add_argument("--memos", type=int, default=100)
+    options.add_argument("--edits", type=int, default=60)
+    args = options.parse_args()
+    with tempfile.TemporaryDirectory() as temporary:
+        base = Path(temporary)
+        small = workspace(base / "small")
+        subprocess.run([*BRIEFING, "build", "--format", "html", "--out", str(small / "html")], cwd=small, check=True,
+                       capture_output=True)
+        memo = EXAMPLES[0]
+        cold = best([*BRIEFING, "build", memo, "--force", "-j", "1"], small)
+        naive = best([sys.executable, "-c", NAIVE_SCRIPT, str(small), memo], small)
+        import_weasyprint = best([sys.executable, "-c", "import weasyprint"], small)
+        print(f"cold build of one memo, 4 outputs   {cold:7.2f} s   naive script {naive:.2f} s   "
+              f"ratio {cold / naive:.2f} (target <= 0.70)   [import weasyprint {import_weasyprint:.2f} s]")
+
+        sys.path.insert(0, str(REPO / "src"))
+        from briefing.build import build
+        from briefing.workspace import Workspace
+        warm_space = Workspace.at(small)
+        build(warm_space, [memo], force=True)
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            build(warm_space, [memo], force=True)
+            runs.append(time.perf_counter() - started)
+        print(f"warm build of one memo, 4 outputs   {statistics.median(runs):7.2f} s")
+
+        large = workspace(base / "large", args.memos)
+        full = timed([*BRIEFING, "build", "-j", "2", "--force"], large)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        noop = best([*BRIEFING, "build"], large)
+        version = best([*BRIEFING, "--version"], large)
+        print(f"no-op build of {args.memos} memos            {noop:7.2f} s   briefing --version {version:.2f} s   "
+              f"ratio {noop / version:.2f} (target <= 1.5)")
+
+        subprocess.run([*BRIEFING, "build", "--format", "html", "--out", str(large / "html")], cwd=large, check=True,
+                       capture_output=True)
+        (large / "floor").mkdir()
+        names = sorted(p.name for p in (large / "html").glob("*.html"))
+        workers = [subprocess.Popen([sys.executable, "-c", FLOOR_WORKER, str(large), *names[i::2]],
+                                    stdout=subprocess.PIPE, text=True) for i in range(2)]
+        floor = max(float(worker.communicate()[0]) for worker in workers)
+        print(f"full build of {args.memos} memos, -j 2      {full:7.2f} s   floor {floor:.2f} s   "
+              f"ratio {full / floor:.2f} (target <= 1.25)")
+
+        latencies, rss_early, rss_late = watch_latency(workspace(base / "watch"), args.edits)
+        print(f"watch: English edit to updated PDF {statistics.median(latencies):7.3f} s median, "
+              f"{max(latencies):.3f} s worst over {len(latencies)} edits (target <= 0.3)")
+        print(f"watch RSS after 10 edits {rss_early:.0f} MB, after {args.edits} edits {rss_late:.0f} MB")
+        print(f"peak RSS of any process in the -j 2 build   {peak:.0f} MB (target <= 300 per worker)")
+        for path in sorted((small / "build").glob("*.*")):
+            if not path.name.startswith("."):
+                print(f"size {path.name:32} {path.stat().st_size / 1024:7.0f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""Generate templates/reference.docx, the Word styles of every memo, reproducibly (same bytes every run).
+
+Usage: python scripts/make_reference_docx.py [OUTPUT]   (default: templates/reference.docx)
+
+The result may be restyled in Word afterwards; the DOCX writer only requires the style names below
+and a numbering part. Fonts follow PITFALLS §4: explicit w:rFonts everywhere, no theme fonts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
+
+from briefing import ooxml
+
+LATIN, MINCHO, GOTHIC = "Times New Roman", "BIZ UD明朝", "BIZ UDゴシック"
+BODY_SIZE_PT = 10.5
+GRID_PITCH = 360  # 18 pt, the PDF's Japanese line-height
+APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           b"<Template>Normal.dotm</Template><Application>briefing</Application><DocSecurity>0</DocSecurity>"
+           b"</Properties>")
+KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List"}
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+DROP_RELATIONSHIPS = (RT.THUMBNAIL, RT.CUSTOM_XML, STYLES_WITH_EFFECTS)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one style looks; sizes in points, indents in characters."""
+
+    name: str
+    sample: str
+    east_asian: str = MINCHO
+    size: float = BODY_SIZE_PT
+    bold: bool = False
+    align: WD_ALIGN_PARAGRAPH | None = None
+    before: float = 0
+    after: float = 0
+    first_line: float | None = None
+    left: float | None = None
+    keep_next: bool = False
+    snap: bool = True
+    box: str | None = None  # "paragraph": w:pBdr on four sides; "run": w:bdr around the text
+    outline: int | None = None
+    character: bool = False
+
+
+CENTER, RIGHT, BOTH = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
+SPECS = (
+    Spec("Normal", "標準 Normal", align=BOTH),
+    Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box="run"),
+    Spec("Date Line", "2025年6月27日(金)", align=RIGHT),
+    Spec("Title", "表題 Title", GOTHIC, size=14, bold=True, align=CENTER, before=18, after=18, snap=False),
+    Spec("Lead", "リード文 Lead", first_line=1, after=9),
+    Spec("Heading 1", "見出し Heading 1", GOTHIC, bold=True, before=9, keep_next=True, snap=False, outline=0),
+    Spec("Heading 2", "小見出し Heading 2", GOTHIC, size=12, bold=True, align=CENTER, before=18, after=9,
+         keep_next=True, snap=False, outline=1),
+    Spec("Body Text", "本文 Body Text", align=BOTH, first_line=1),
+    Spec("Numbered Item", "番号付き項目 Numbered Item", align=BOTH, before=2),
+    Spec("Bullet Item", "箇条書き Bullet Item", align=BOTH),
+    Spec("Attendee Note", "出席者の注記 Attendee Note", first_line=1, before=2),
+    Spec("Reference Title", "(参考)Reference Title", before=9, box="paragraph"),
+    Spec("Reference Box", "参考の本文 Reference Box", align=BOTH, first_line=1, box="paragraph"),
+    Spec("Links Label", "参考リンク Links Label", before=6, after=2),
+    Spec("List Paragraph", "リンク List Paragraph", left=1),
+    Spec("Figure", "図 Figure", align=CENTER, before=6, keep_next=True, snap=False),
+    Spec("Caption", "図の説明 Caption", size=9, align=CENTER, before=2, after=6, snap=False),
+    Spec("Closing", "(以上)", align=RIGHT, before=9),
+    Spec("Header", "ヘッダー Header", snap=False),
+    Spec("Footer", "- 1 -", size=9, align=CENTER, snap=False),
+    Spec("Hyperlink", "ハイパーリンク Hyperlink", character=True),
+)
+BOX_SPACE_PT = {"top": 4, "left": 8, "bottom": 4, "right": 8}
+
+
+def build() -> docx.Document:
+    """The reference document: page, settings, fonts, styles, numbering and one sample of each style."""
+    document = docx.Document()
+    _drop_extras(document)
+    _page(document)
+    _settings(document.settings.element)
+    _defaults(document.styles.element)
+    for spec in SPECS:
+        _style(document, spec)
+    _prune_styles(document)
+    _theme(document)
+    _samples(document)
+    return document
+
+
+def _drop_extras(document) -> None:
+    """No thumbnail of someone else's page, no Word 2010 stylesWithEffects, no customXml, a neutral app.xml."""
+    for rels in (document.part.package.rels, document.part.rels):
+        for r_id, rel in sorted(rels.items()):
+            if rel.reltype in DROP_RELATIONSHIPS:
+                rels.pop(r_id)
+            elif rel.reltype == RT.EXTENDED_PROPERTIES:
+                rel.target_part._blob = APP_XML
+    properties = document.core_properties
+    for name in ("title", "subject", "author", "keywords", "comments", "last_modified_by", "category",
+                 "language", "content_status"):
+        setattr(properties, name, "")
+    properties.revision = 1
+    properties.created = properties.modified = dt.datetime(2025, 1, 1)
+
+
+def _page(document) -> None:
+    """A4, 30 mm margins like the PDF's @page, header and footer 15 mm from the edge, Japanese line grid."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Mm(30)
+    section.header_distance = section.footer_distance = Mm(15)
+    ooxml.set_doc_grid(section._sectPr, GRID_PITCH)
+    for name in [name for name in section._sectPr.attrib if name.startswith(qn("w:rsid"))]:
+        del section._sectPr.attrib[name]
+
+
+def _settings(settings) -> None:
+    """Current Word (no 互換モード), strict kinsoku, no preview picture, no revision ids."""
+    ooxml.set_compatibility_mode(settings, 15)
+    ooxml.child(settings, "strictFirstAndLastChars", ooxml.SETTINGS_ORDER)
+    for tag in ("w:savePreviewPicture", "w:rsids"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
+def _defaults(styles) -> None:
+    """docDefaults: fonts, 10.5 pt, ja-JP, single spacing with no space after."""
+    defaults = styles.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    ooxml.set_rfonts(run, LATIN, MINCHO)
+    for tag in ("w:sz", "w:szCs"):
+        run.find(qn(tag)).set(qn("w:val"), str(round(BODY_SIZE_PT * 2)))
+    run.remove(run.find(qn("w:lang")))
+    ooxml.set_lang(run, "ja-JP", "ja-JP")
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.attrib.clear()
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+
+
+def _style(document, spec: Spec) -> None:
+    """Create or reset one style from its spec."""
+    kind = WD_STYLE_TYPE.CHARACTER if spec.character else WD_STYLE_TYPE.PARAGRAPH
+    try:
+        style = document.styles[spec.name]
+    except KeyError:
+        style = document.styles.add_style(spec.name, kind)
+        style.base_style = None if spec.character else document.styles["Normal"]
+    element = style.element
+    for tag in ("w:pPr", "w:rPr", "w:link", "w:rsid", "w:semiHidden", "w:unhideWhenUsed"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+    style.quick_style = True
+    font = style.font
+    if spec.character:  # built-in, and without fonts of its own: a link keeps its paragraph's fonts
+        element.attrib.pop(qn("w:customStyle"), None)
+        font.color.rgb = RGBColor(0x1A, 0x0D, 0xAB)
+        font.underline = WD_UNDERLINE.SINGLE
+        return
+    ooxml.set_rfonts(ooxml.rpr(element), LATIN, spec.east_asian)
+    font.size = Pt(spec.size) if spec.size != BODY_SIZE_PT or spec.name == "Normal" else None
+    font.bold = True if spec.bold else None
+    if spec.name != "Normal":
+        style.next_paragraph_style = document.styles["Normal"]
+    paragraph = style.paragraph_format
+    paragraph.alignment = spec.align
+    paragraph.space_before, paragraph.space_after = Pt(spec.before), Pt(spec.after)
+    paragraph.keep_with_next = spec.keep_next or None
+    ppr = ooxml.ppr(element)
+    em = round(BODY_SIZE_PT * 20)
+    if spec.first_line is not None or spec.left is not None:
+        ooxml.set_indent(ppr, em, left=spec.left, first_line=spec.first_line)
+    if not spec.snap:
+        ooxml.set_flag(ppr, "snapToGrid", False)
+    if spec.outline is not None:
+        ooxml.child(ppr, "outlineLvl", ooxml.PPR_ORDER).set(qn("w:val"), str(spec.outline))
+    if spec.box == "paragraph":
+        ooxml.set_paragraph_box(ppr, 0.75, BOX_SPACE_PT)
+        ind = ooxml.child(ppr, "ind", ooxml.PPR_ORDER)
+        ind.set(qn("w:left"), str(BOX_SPACE_PT["left"] * 20))
+        ind.set(qn("w:right"), str(BOX_SPACE_PT["right"] * 20))
+    elif spec.box == "run":
+        ooxml.set_run_box(ooxml.rpr(element), 0.75, 1)
+
+
+def _prune_styles(document) -> None:
+    """Keep only the styles memos use (and Word's defaults); strip theme fonts from what remains."""
+    keep = KEEP_STYLES | {spec.name for spec in SPECS}
+    styles = document.styles.element
+    for style in list(document.styles):
+        if style.name not in keep:
+            styles.remove(style.element)
+    ooxml.strip_theme_fonts(styles)
+
+
+def _theme(document) -> None:
+    """Point the theme's Japanese fonts at BIZ UD too, for text a user sets in a theme font."""
+    part = document.part.part_related_by(RT.THEME)
+    theme = etree.fromstring(part.blob)
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for group, face in (("majorFont", GOTHIC), ("minorFont", MINCHO)):
+        for font in theme.iter(f"{a}{group}"):
+            for script in font.findall(f"{a}font"):
+                if script.get("script") == "Jpan":
+                    script.set("typeface", face)
+    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _samples(document) -> None:
+    """One paragraph per style (Word keeps only styles in use) and a numbered list, so numbering.xml exists."""
+    numbering = document.part.numbering_part.element
+    for element in list(numbering):
+        numbering.remove(element)
+    em = round(BODY_SIZE_PT * 20)
+    abstract = ooxml.add_abstract_num(numbering, [ooxml.Level("decimal", "(%1)", 2, 2)], em)
+    num_id = ooxml.add_num(numbering, abstract, 1)
+    for spec in SPECS:
+        if spec.character:
+            paragraph = document.add_paragraph(style=document.styles["Normal"])
+            paragraph.add_run(spec.sample, style=document.styles[spec.name])
+            continue
+        paragraph = document.add_paragraph(spec.sample, style=document.styles[spec.name])
+        if spec.name == "Numbered Item":
+            ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id, 0)
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
+    document = build()
+    ooxml.save_deterministic(document, target, (2025, 1, 1, 0, 0, 0))
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
