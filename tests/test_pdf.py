@@ -59,7 +59,8 @@ def test_every_paragraph_extracts_exactly(built, memo, lang):
     lines = pdf_text(built / f"{memo}.{lang}.pdf").splitlines()
     text = "".join(re.sub(r"\s+", "", line) for line in lines
                    if line.strip() not in furniture and not re.fullmatch(r"- \d+ -", line.strip()))
-    paragraphs = html.xpath("//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption")
+    paragraphs = html.xpath("//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption"
+                            " | //ul[@class='links']/li")
     assert len(paragraphs) > 10
     for element in paragraphs:
         expected = re.sub(r"\s+", "", element.text_content())
