@@ -57,7 +57,7 @@ def test_missing_font_is_an_environment_error(workspace):
     (workspace / "templates" / "fonts" / "BIZUDMincho-Regular.ttf").unlink()
     result = run_cli("build", "--format", "pdf", cwd=workspace)
     assert result.returncode == 2
-    assert "font file missing" in result.stderr and "BIZUDMincho-Regular.ttf" in result.stderr
+    assert "BIZUDMincho-Regular.ttf is missing; restore it from the repository" in result.stderr
 
 
 def test_template_error_names_the_template(workspace):

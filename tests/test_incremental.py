@@ -72,7 +72,7 @@ def test_css_edit_rebuilds_pdfs_only(workspace):
 
 def test_image_edit_and_deleted_output(workspace):
     written(workspace)
-    image = workspace / "content" / "assets" / "pko-symposium-2025" / "photo-1.png"
+    image = workspace / "content" / "assets" / "pko-symposium-2025" / "photo-1.jpg"
     image.write_bytes(image.read_bytes() + b"\0")
     (workspace / "build" / "khare-visit-2025.ja.pdf").unlink()
     assert written(workspace) == {"pko-symposium-2025.ja.pdf", "pko-symposium-2025.en.pdf",

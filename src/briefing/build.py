@@ -6,6 +6,7 @@ the content model, the templates, WeasyPrint or python-docx.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -106,8 +107,9 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
             report.up_to_date += map(Path, fresh)
     if stale:
         cache.record_globals(shared)
-        planned = plan(workspace, stale, out_dir, langs, formats, cache, report)
-        execute(planned.tasks, jobs, cache, report, on_done)
+        with worker_pool(jobs, formats, workspace.templates) as pool:
+            planned = plan(workspace, stale, out_dir, langs, formats, cache, report)
+            execute(planned.tasks, pool, cache, report, on_done)
         done = set(report.written) | set(report.up_to_date)
         for path in stale:
             outputs = planned.outputs.get(path)
@@ -124,9 +126,9 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
     """The outputs of the stale memos whose key changed; the others count as up to date."""
     from briefing.render import prepare
 
+    prepare(formats, workspace.templates)
     checked = check(workspace, stale)
     report.problems += checked.problems
-    prepare(formats, workspace.templates)
     result = Plan()
     for path, memo in checked.memos:
         outputs, deps = [], {path}
@@ -173,9 +175,35 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
     return key_of(__version__, fmt, view, [cache.digest(path) for path in inputs])
 
 
-def execute(tasks: list[Task], jobs: int, cache: BuildCache, report: BuildReport,
+@contextmanager
+def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
+    """Worker processes that start loading WeasyPrint and fonts while this process checks the memos.
+
+    forkserver: workers start from a clean process, never from one that imported WeasyPrint.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from briefing.render import prepare, warm_up
+
+    prepare(formats, templates_dir)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver"))
+    try:
+        for _ in range(jobs):
+            pool.submit(warm_up, formats, templates_dir)
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
             on_done: Callable[[Path], None] | None) -> None:
-    """Render the tasks, in this process or in a pool of `jobs` processes."""
+    """Render the tasks, in this process or in the pool; content problems are reported, others raised."""
     from briefing.render import render
 
     def finished(task: Task, error: BaseException | None) -> None:
@@ -189,7 +217,7 @@ def execute(tasks: list[Task], jobs: int, cache: BuildCache, report: BuildReport
         else:
             raise error
 
-    if jobs <= 1 or len(tasks) <= 1:
+    if pool is None:
         for task in tasks:
             try:
                 render(task.document, task.fmt, task.target)
@@ -198,20 +226,13 @@ def execute(tasks: list[Task], jobs: int, cache: BuildCache, report: BuildReport
             else:
                 finished(task, None)
         return
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-    from multiprocessing import get_context
+    from concurrent.futures import FIRST_COMPLETED, wait
 
-    # forkserver: workers start from a clean process, never from one that imported WeasyPrint.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool:
-        pending: dict[Future, Task] = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}
-        try:
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    finished(pending.pop(future), future.exception())
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    pending = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            finished(pending.pop(future), future.exception())
 
 
 def _images(document: Document) -> list[Path]:

@@ -45,6 +45,10 @@ class ContentError(BriefingError):
         self.problems = sorted(problems, key=lambda p: (str(p.path), p.line, p.column))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        """Rebuilt from its problems when it crosses from a worker process."""
+        return type(self), (self.problems,)
+
 
 class EnvironmentProblem(BriefingError):
     """Something about the machine or workspace, not the content, stops the build."""

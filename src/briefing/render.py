@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,12 +19,26 @@ def _pdf_renderer(templates_dir: Path):
 
 
 def prepare(formats: tuple[str, ...], templates_dir: Path) -> None:
-    """Load what the formats need up front, so environment problems show before any output."""
+    """Check, without importing a renderer, that the files the formats need are there."""
+    from briefing.errors import EnvironmentProblem
+
+    needed = [templates_dir / "print.css"] if "pdf" in formats else []
+    needed += [templates_dir / "reference.docx"] if "docx" in formats else []
+    if "pdf" in formats and needed[0].is_file():
+        css = needed[0].read_text(encoding="utf-8")
+        needed += [templates_dir / url.strip("'\"") for url in re.findall(r"url\(([^)]+)\)", css)]
+    for path in needed:
+        if not path.is_file():
+            raise EnvironmentProblem(f"{path} is missing; restore it from the repository"
+                                     + ("" if path.suffix != ".docx" else " or run scripts/make_reference_docx.py"))
+
+
+def warm_up(formats: tuple[str, ...], templates_dir: Path) -> None:
+    """Import the renderers and load fonts, so the first output is as quick as the others."""
     if "pdf" in formats:
         _pdf_renderer(templates_dir)
     if "docx" in formats:
-        from briefing.docx_writer import open_reference
-        open_reference(templates_dir / "reference.docx")
+        import briefing.docx_writer  # noqa: F401
 
 
 def render(document: Document, fmt: str, target: Path) -> Path:
