@@ -177,28 +177,38 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
 
 @contextmanager
 def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
-    """Worker processes that start loading WeasyPrint and fonts while this process checks the memos.
+    """Worker processes that start, and load WeasyPrint and fonts, while this process checks the memos.
 
-    forkserver: workers start from a clean process, never from one that imported WeasyPrint.
+    Starting them takes a while (forkserver imports the renderers once, then forks the workers), so a
+    thread does it; `execute` waits for the pool only when it has tasks. forkserver also means that no
+    worker is forked from a process that created WeasyPrint's font state.
     """
     if jobs <= 1:
         yield None
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
     from multiprocessing import get_context
 
     from briefing.render import prepare, warm_up
 
-    prepare(formats, templates_dir)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver"))
-    try:
+    def start() -> ProcessPoolExecutor:
+        context = get_context("forkserver")
+        context.set_forkserver_preload(["briefing.render"] + (["weasyprint"] if "pdf" in formats else [])
+                                       + (["briefing.docx_writer"] if "docx" in formats else []))
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         for _ in range(jobs):
             pool.submit(warm_up, formats, templates_dir)
-        yield pool
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+        return pool
+
+    prepare(formats, templates_dir)
+    with ThreadPoolExecutor(max_workers=1) as starter:
+        starting = starter.submit(start)
+        try:
+            yield starting
+        except BaseException:
+            starting.result().shutdown(wait=True, cancel_futures=True)
+            raise
+    starting.result().shutdown(wait=True)
 
 
 def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
@@ -228,6 +238,7 @@ def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
         return
     from concurrent.futures import FIRST_COMPLETED, wait
 
+    pool = pool.result()  # started in the background by `worker_pool`
     pending = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)

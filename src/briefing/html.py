@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -40,6 +40,7 @@ class Templates:
         """How many numbering levels every language's strings define."""
         return min(len(strings["numbering"]) for strings in self.strings.values())
 
+    @lru_cache(maxsize=None)
     def used_by(self, memo_type: str) -> list[Path]:
         """The template files a memo type renders with (itself and what it extends or imports)."""
         pending, seen = [f"{memo_type}.html.j2"], set()

@@ -32,9 +32,17 @@ def watch(workspace: Workspace, out_dir: Path | None, langs: tuple[str, ...], fo
     # PDFs first: they are what an official looks at while editing.
     formats = tuple(sorted(formats, key=lambda fmt: fmt != "pdf"))
     _rebuild(workspace, out_dir, langs, formats, report)
-    ready()
+    watching = False
     for changes in watch_changes(workspace.content, workspace.templates, watch_filter=_relevant(workspace, out_dir),
-                                 debounce=400, step=30, raise_interrupt=True):
+                                 debounce=400, step=30, raise_interrupt=True, yield_on_timeout=True,
+                                 rust_timeout=250):
+        if not watching:  # the watcher is active only now: catch what changed while it started
+            watching = True
+            _rebuild(workspace, out_dir, langs, formats, report)
+            ready()
+            continue
+        if not changes:
+            continue
         started = time.perf_counter()
         log.info("changed: %s", ", ".join(sorted(Path(path).name for _, path in changes)))
         _rebuild(workspace, out_dir, langs, formats, report)
