@@ -91,11 +91,12 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
 
 def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
           langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx"), *,
-          jobs: int = 1, force: bool = False, on_done: Callable[[Path], None] | None = None) -> BuildReport:
+          jobs: int = 1, force: bool = False, draft: bool = False,
+          on_done: Callable[[Path], None] | None = None) -> BuildReport:
     """Build what changed among the selected memos; one memo's problems do not stop the others."""
     out_dir = out_dir or workspace.build
     cache, report = BuildCache(out_dir, force=force), BuildReport()
-    request = ",".join(langs) + "|" + ",".join(formats)
+    request = ",".join(langs) + "|" + ",".join(formats) + ("|draft" if draft else "")
     shared = workspace.shared_inputs()
     shared_fresh = cache.globals_fresh(shared)
     stale = []
@@ -108,7 +109,7 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
     if stale:
         cache.record_globals(shared)
         with worker_pool(jobs, formats, workspace.templates) as pool:
-            planned = plan(workspace, stale, out_dir, langs, formats, cache, report)
+            planned = plan(workspace, stale, out_dir, langs, formats, cache, report, draft)
             execute(planned.tasks, pool, cache, report, on_done)
         done = set(report.written) | set(report.up_to_date)
         for path in stale:
@@ -122,7 +123,7 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
 
 
 def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats, cache: BuildCache,
-         report: BuildReport) -> Plan:
+         report: BuildReport, draft: bool = False) -> Plan:
     """The outputs of the stale memos whose key changed; the others count as up to date."""
     from briefing.render import prepare
 
@@ -133,7 +134,7 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
     for path, memo in checked.memos:
         outputs, deps = [], {path}
         try:
-            for document, view in documents(path, memo, langs, checked, workspace):
+            for document, view in documents(path, memo, langs, checked, workspace, draft):
                 deps.update(_images(document))
                 for fmt in formats:
                     target = out_dir / f"{document.memo_id}.{document.lang}.{fmt}"
@@ -150,8 +151,8 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
     return result
 
 
-def documents(path: Path, memo, langs: tuple[str, ...], checked: Checked,
-              workspace: Workspace) -> Iterator[tuple[Document, dict]]:
+def documents(path: Path, memo, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
+              draft: bool = False) -> Iterator[tuple[Document, dict]]:
     """One `Document` (and the view it came from) per language the memo has and the build asks for."""
     from briefing.view import memo_view
 
@@ -159,7 +160,7 @@ def documents(path: Path, memo, langs: tuple[str, ...], checked: Checked,
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates), view
+                       content_dir=workspace.content, templates_dir=workspace.templates, draft=draft), view
 
 
 def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:
@@ -172,7 +173,7 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
         inputs.append(folder / "reference.docx")
     if fmt != "html":  # the HTML only links to its images
         inputs += _images(document)
-    return key_of(__version__, fmt, view, [cache.digest(path) for path in inputs])
+    return key_of(__version__, fmt, view, document.draft, [cache.digest(path) for path in inputs])
 
 
 @contextmanager

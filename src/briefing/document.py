@@ -24,6 +24,7 @@ class Document:
     date: dt.date  # the memo's date: every timestamp in the outputs comes from it
     content_dir: Path  # images are resolved against it, and nothing outside it is read
     templates_dir: Path  # print.css, fonts/, reference.docx, strings/
+    draft: bool = False  # a draft for approval: marked as such, Word tracks changes
 
     @property
     def epoch(self) -> int:
