@@ -90,7 +90,8 @@ def test_a_problem_shows_with_its_line_and_the_preview_recovers(preview):
     preview.changes.bump()  # what the watcher does on a save; the watcher itself is tested below
     status = json.loads(get(preview, "/status/khare-visit-2025")[2])
     line = next(n for n, text in enumerate(good.splitlines(), 1) if text.strip() == "issuer: mod")
-    assert status["problems"][0]["text"].startswith(f"content/khare-visit-2025.yaml:{line}:13: unknown organization")
+    assert status["problems"][0]["text"].startswith(
+        f"content/khare-visit-2025.yaml:{line}:13: error: unknown organization")
     assert status["problems"][0]["source_line"].strip() == "issuer: mdo"
     code, _, page = get(preview, "/content/khare-visit-2025.ja.html")
     assert code == 422 and f"khare-visit-2025.yaml:{line}:13".encode() in page
@@ -167,3 +168,14 @@ def test_new_memo_shows_in_the_index_and_its_viewer(workspace):
     finally:
         server.close()
     assert os.path.exists(workspace / "content" / "_schema" / "memo.schema.json")
+
+
+def test_a_mistake_in_one_language_leaves_the_other_shown(preview):
+    memo = preview.workspace.content / "khare-visit-2025.yaml"
+    memo.write_text(memo.read_text(encoding="utf-8").replace("  en: Visit to Japan by Mr. Atul Khare", "  en: ''\n  #"),
+                    encoding="utf-8")
+    preview.changes.bump()
+    status = json.loads(get(preview, "/status/khare-visit-2025")[2])
+    assert status["languages"] == ["ja"] and "English text is empty" in status["problems"][0]["text"]
+    assert get(preview, "/content/khare-visit-2025.ja.html")[0] == 200
+    assert get(preview, "/content/khare-visit-2025.en.html")[0] == 422
