@@ -56,8 +56,8 @@ from briefing.docx_writer import render_docx
 from briefing.workspace import Workspace
 workspace = Workspace.at(sys.argv[1])
 checked = check(workspace, [sys.argv[2]])
-for path, memo in checked.memos:
-    for document, view in documents(path, memo, ("ja", "en"), checked, workspace):
+for loaded in checked.memos:
+    for document, view in documents(loaded, ("ja", "en"), checked, workspace):
         weasyprint.HTML(string=document.html, base_url=str(workspace.content) + "/").write_pdf(
             str(workspace.root / "naive.pdf"), stylesheets=[weasyprint.CSS(filename=str(workspace.templates / "print.css"))])
         render_docx(document, workspace.root / "naive.docx")

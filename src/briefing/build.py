@@ -26,7 +26,8 @@ class BuildReport:
 
     written: list[Path] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -35,8 +36,8 @@ class Checked:
 
     templates: object  # briefing.html.Templates
     registry: object  # briefing.registry.Registry
-    memos: list  # (path, briefing.model.Memo)
-    problems: list[Problem]
+    memos: list  # briefing.validate.LoadedMemo, each with the problems of one of its languages
+    problems: list[Problem]  # of every memo, registry and template, in every language
 
 
 @dataclass
@@ -75,6 +76,8 @@ def select_memos(workspace: Workspace, paths: list[str]) -> list[Path]:
 
 def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     """Load and check the templates' strings, the registries and the selected memos."""
+    from briefing import lockfile
+    from briefing.consistency import findings
     from briefing.html import Templates
     from briefing.validate import load_memo, load_registry
 
@@ -83,9 +86,16 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     memos, problems = [], []
     for path in select_memos(workspace, [str(p) for p in paths]):
         try:
-            memos.append((path, load_memo(path, workspace, registry, templates.numbering_depth)))
+            loaded = load_memo(path, workspace, registry, templates.numbering_depth)
         except ContentError as error:
             problems += error.problems
+        else:
+            memos.append(loaded)
+            problems += loaded.problems
+            try:
+                problems += findings(loaded, registry, lockfile.read(workspace.lock_file(path)))
+            except ContentError as error:
+                problems += error.problems
     return Checked(templates, registry, memos, problems)
 
 
@@ -129,12 +139,13 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
 
     prepare(formats, workspace.templates)
     checked = check(workspace, stale)
-    report.problems += checked.problems
+    report.problems += [problem for problem in checked.problems if problem.severity == "error"]
+    report.warnings += [problem for problem in checked.problems if problem.severity != "error"]
     result = Plan()
-    for path, memo in checked.memos:
-        outputs, deps = [], {path}
+    for loaded in checked.memos:
+        path, outputs, deps = loaded.path, [], {loaded.path}
         try:
-            for document, view in documents(path, memo, langs, checked, workspace, draft):
+            for document, view in documents(loaded, langs, checked, workspace, draft):
                 deps.update(_images(document))
                 for fmt in formats:
                     target = out_dir / f"{document.memo_id}.{document.lang}.{fmt}"
@@ -151,12 +162,13 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
     return result
 
 
-def documents(path: Path, memo, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
+def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
               draft: bool = False) -> Iterator[tuple[Document, dict]]:
-    """One `Document` (and the view it came from) per language the memo has and the build asks for."""
+    """One `Document` (and its view) per language the memo has, the build asks for, and has no errors in."""
     from briefing.view import memo_view
 
-    for lang in (lang for lang in memo.languages if lang in langs):
+    path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
+    for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,

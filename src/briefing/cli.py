@@ -1,4 +1,4 @@
-"""Command line: `briefing build`, `briefing check`; errors become messages and exit codes here."""
+"""Command line: `briefing build`, `check`, `schema`, `new`, `preview`; errors become messages and exit codes here."""
 
 from __future__ import annotations
 
@@ -26,15 +26,39 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("paths", nargs="*", metavar="PATH", help="memo files or ids (default: every memo)")
     common.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
-    build = commands.add_parser("build", parents=[common], help="write PDF and Word files into build/")
-    build.add_argument("--out", type=Path, help="output folder (default: build/ in the workspace)")
-    build.add_argument("--lang", action="append", choices=["ja", "en"], help="only this language (repeatable)")
-    build.add_argument("--format", action="append", choices=["pdf", "docx", "html"],
-                       help="only this format (repeatable; default: pdf and docx)")
+    outputs = argparse.ArgumentParser(add_help=False)
+    outputs.add_argument("--out", type=Path, help="output folder (default: build/ in the workspace)")
+    outputs.add_argument("--lang", action="append", choices=["ja", "en"], help="only this language (repeatable)")
+    outputs.add_argument("--format", action="append", choices=["pdf", "docx", "html"],
+                         help="only this format (repeatable; default: pdf and docx)")
+    build = commands.add_parser("build", parents=[common, outputs], help="write PDF and Word files into build/")
     build.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                        help="processes building at once (default: the number of cores)")
     build.add_argument("--force", action="store_true", help="rebuild everything, even what is up to date")
-    commands.add_parser("check", parents=[common], help="check content files, build nothing")
+    build.add_argument("--draft", action="store_true",
+                       help="Word files for approval: marked DRAFT / 案, with change tracking on")
+    commands.add_parser("watch", parents=[common, outputs], help="rebuild what each save changes, until Ctrl-C")
+    check_parser = commands.add_parser("check", parents=[common], help="check content and translations, build nothing",
+                                       description="PATH may also be MEMO#PAIR-ID, to --accept one pair.")
+    check_parser.add_argument("--accept", action="store_true",
+                              help="confirm the current translations (of the memos or MEMO#PAIR ids given)")
+    check_parser.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
+    check_parser.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    place = argparse.ArgumentParser(add_help=False)
+    place.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
+    place.add_argument("--debug", action="store_true", help="show tracebacks")
+    schema = commands.add_parser("schema", parents=[place], help="print the JSON Schema of memo files, for editors")
+    schema.add_argument("--out", nargs="?", type=Path, const=True, metavar="FILE",
+                        help="write it to FILE (--out alone: content/_schema/memo.schema.json)")
+    new = commands.add_parser("new", parents=[place], help="start content/MEMO-ID.yaml for a memo type")
+    new.add_argument("memo_type", nargs="?", metavar="TYPE", help="the memo type (see --list)")
+    new.add_argument("memo_id", nargs="?", metavar="MEMO-ID", help="the file name: letters, digits, - and _")
+    new.add_argument("--list", action="store_true", help="name the memo types")
+    preview = commands.add_parser("preview", parents=[common], help="show memos in the browser, live as you save")
+    preview.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8471, or a free one)")
+    doctor = commands.add_parser("doctor", help="what this machine has for building memos")
+    doctor.add_argument("--root", default=".", help="workspace folder (default: here)")
+    doctor.add_argument("--debug", action="store_true", help="show tracebacks")
     return main_parser
 
 
@@ -47,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)
     try:
         return run(args)
     except KeyboardInterrupt:
@@ -55,7 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as error:
         if args.debug:
             raise
-        print(f"error: {error}" if not isinstance(error, ContentError) else str(error), file=sys.stderr)
+        if isinstance(error, ContentError):
+            print("\n".join(str(problem.relative()) for problem in error.problems), file=sys.stderr)
+        else:
+            print(f"error: {error}", file=sys.stderr)
         return error.exit_code
 
 
@@ -64,24 +92,33 @@ def run(args: argparse.Namespace) -> int:
     from briefing.build import build, check
     from briefing.workspace import Workspace
 
+    if args.command == "doctor":
+        return _doctor(args)
     workspace = Workspace.at(args.root)
     if args.command == "check":
-        checked = check(workspace, args.paths)
-        for problem in checked.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(checked.memos)} memo(s) checked, {len(checked.problems)} problem(s)")
-        return EXIT_CONTENT if checked.problems else EXIT_OK
+        from briefing.check_report import run_check
+        return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format)
+    if args.command in ("schema", "new", "preview"):
+        return _writing(args, workspace)
     out = args.out.resolve() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder")
+    langs, formats = tuple(args.lang or ("ja", "en")), tuple(dict.fromkeys(args.format or ("pdf", "docx")))
+    if args.command == "watch":
+        from briefing.watch import watch
+        def say(item: object) -> None:
+            shown = _shown(item, workspace.root) if isinstance(item, Path) else getattr(item, "relative", lambda: item)()
+            print(shown, flush=True)
+        watch(workspace, out, langs, formats, say, ready=lambda: print("watching; Ctrl-C stops", flush=True))
+        return EXIT_OK
     with progress_reporter(workspace.root) as on_done:
-        report = build(workspace, args.paths, out, tuple(args.lang or ("ja", "en")),
-                       tuple(dict.fromkeys(args.format or ("pdf", "docx"))), jobs=max(1, args.jobs),
-                       force=args.force, on_done=on_done)
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
+        report = build(workspace, args.paths, out, langs, formats, jobs=max(1, args.jobs), force=args.force,
+                       draft=args.draft, on_done=on_done)
+    for problem in report.warnings + report.problems:
+        print(problem.relative(), file=sys.stderr)
     print(f"{len(report.written)} file(s) written, {len(report.up_to_date)} up to date"
-          + (f", {len(report.problems)} problem(s)" if report.problems else ""))
+          + (f", {len(report.problems)} error(s)" if report.problems else "")
+          + (f", {len(report.warnings)} warning(s)" if report.warnings else ""))
     return EXIT_CONTENT if report.problems else EXIT_OK
 
 
@@ -100,6 +137,42 @@ def progress_reporter(root: Path) -> Iterator[Callable[[Path], None]]:
             progress.console.print(_shown(path, root))
             progress.update(task, advance=1)
         yield advance
+
+
+def _writing(args: argparse.Namespace, workspace) -> int:
+    """`briefing schema`, `briefing new` and `briefing preview`: helpers while writing a memo."""
+    if args.command == "schema":
+        from briefing.schema import schema_text, workspace_schema, write_schema
+        if args.out is None:
+            sys.stdout.write(schema_text(workspace_schema(workspace)))
+        else:
+            print(_shown(write_schema(workspace, None if args.out is True else args.out.resolve()), workspace.root))
+        return EXIT_OK
+    if args.command == "new":
+        from briefing.new_memo import memo_types, new_memo
+        if args.list:
+            print("\n".join(f"{memo_type:16} {summary}" for memo_type, summary in memo_types(workspace)))
+            return EXIT_OK
+        if not (args.memo_type and args.memo_id):
+            raise UsageError("give a memo type and a memo id, e.g. briefing new readout visit-2025 "
+                             "(the types: briefing new --list)")
+        path = new_memo(workspace, args.memo_type, args.memo_id)
+        print(f"{_shown(path, workspace.root)}\nnext: briefing preview {args.memo_id}, edit, briefing check")
+        return EXIT_OK
+    from briefing.preview import serve
+    serve(workspace, args.paths, args.port)
+    return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """Print what the machine has; exit 2 when a build cannot run."""
+    from briefing.doctor import diagnose
+    from briefing.workspace import Workspace
+    root = Path(args.root)
+    rows, essential = diagnose(Workspace.at(root) if (root / "content").is_dir() else None)
+    for what, finding, fine in rows:
+        print(f"{'ok ' if fine else '!! '} {what:16} {finding}")
+    return EXIT_OK if essential else EXIT_USAGE
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -21,9 +21,16 @@ class Problem:
     column: int  # 1-based
     message: str
     source_line: str = ""
+    severity: str = "error"  # or "warning": reported, but it stops nothing unless --strict
+    lang: str | None = None  # the one language it stops from being built; None: the whole memo
+
+    def relative(self) -> Problem:
+        """The same problem, its path relative to the current folder when it lies inside it."""
+        cwd = Path.cwd()
+        return replace(self, path=self.path.relative_to(cwd)) if self.path.is_relative_to(cwd) else self
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
         if self.source_line:
             caret = " " * (self.column - 1) + "^"
             text += f"\n    {self.source_line}\n    {caret}"

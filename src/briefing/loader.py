@@ -46,17 +46,18 @@ class SourceFile:
             key = False
         return self.value_at.get((), (1, 1))
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+    def problem(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error",
+                lang: str | None = None) -> Problem:
         """A `Problem` pointing at `loc` in this file."""
         line, column = self.position(loc, key=key)
-        return problem_at(self.path, self.text, line, column, message)
+        return problem_at(self.path, self.text, line, column, message, severity=severity, lang=lang)
 
 
-def problem_at(path: Path, text: str, line: int, column: int, message: str) -> Problem:
+def problem_at(path: Path, text: str, line: int, column: int, message: str, **details) -> Problem:
     """A `Problem` that quotes the source line it points at."""
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    return Problem(path, line, column, message, source.replace("\t", " "))
+    return Problem(path, line, column, message, source.replace("\t", " "), **details)
 
 
 def read_text(path: Path) -> str:

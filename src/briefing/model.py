@@ -20,8 +20,8 @@ class Strict(BaseModel):
 class Text(Strict):
     """Text in each language: `{ja: …, en: …}`; a one-language block gives only its language."""
 
-    ja: str | None = Field(None, description="Japanese text / 日本語の文")
-    en: str | None = Field(None, description="English text / 英語の文")
+    ja: str | None = Field(None, description="日本語の文 / Japanese text")
+    en: str | None = Field(None, description="英語の文 / English text")
 
     def get(self, lang: Lang) -> str:
         """The text in `lang` ('' when absent)."""
@@ -31,97 +31,98 @@ class Text(Strict):
 class Block(Strict):
     """Fields every block shares."""
 
-    only: Lang | None = Field(None, description="Print this block in one language only (ja or en)")
+    only: Lang | None = Field(None, description="この言語の版にだけ載せる (ja / en) / Print in one language only")
+    reason: str | None = Field(None, description="only を使う理由 / Why the block exists in one language only")
 
 
 class Paragraph(Block):
     """A paragraph of running text."""
 
-    paragraph: Text
+    paragraph: Text = Field(description="段落の文 / Text of the paragraph")
 
 
 class Item(Block):
     """One numbered item; may hold a deeper numbered list and bullet points."""
 
-    text: Text
-    numbered: list[Item] = Field(default_factory=list, description="Items one level deeper")
-    bullets: list[Text] = Field(default_factory=list, description="Bullet points under this item")
+    text: Text = Field(description="項目の文 / Text of the item")
+    numbered: list[Item] = Field(default_factory=list, description="一段下の番号付き項目 / Items one level deeper")
+    bullets: list[Text] = Field(default_factory=list, description="この項目の箇条書き / Bullet points under this item")
 
 
 class Numbered(Block):
     """A numbered list: 1 → (1) → ア in Japanese, 1. → (a) → (i) in English."""
 
-    numbered: list[Item]
+    numbered: list[Item] = Field(description="番号付きの項目 (1 → (1) → ア) / Numbered items (1. → (a) → (i))")
 
 
 class Bullets(Block):
     """A bullet list."""
 
-    bullets: list[Text]
+    bullets: list[Text] = Field(description="箇条書き (●) / Bullet points (•)")
 
 
 class Attendee(Strict):
     """A person at the meeting, by registry id."""
 
-    person: str = Field(description="Id in content/_registry/people.yaml")
-    title: Text | None = Field(None, description="Title on this date, if not the registry's")
-    online: StrictBool = Field(False, description="Took part online")
-    note: Text | None = Field(None, description="Extra words after the name, e.g. (元JICA…)")
+    person: str = Field(description="人物のid (content/_registry/people.yaml) / Person id in the people registry")
+    title: Text | None = Field(None, description="当日の肩書(名簿と異なる場合) / Title on this date, if not the registry's")
+    online: StrictBool = Field(False, description="オンライン参加 / Took part online")
+    note: Text | None = Field(None, description="氏名の後に添える語 (元JICA…) / Words after the name")
 
 
 class Attendees(Block):
     """A numbered attendee list, with an optional note such as the audience count."""
 
-    attendees: list[Attendee]
-    note: Text | None = Field(None, description="A closing line, e.g. the size of the audience")
+    attendees: list[Attendee] = Field(description="出席者 / The people who attended")
+    note: Text | None = Field(None, description="末尾の一文(聴衆の数など) / A closing line, e.g. the audience")
 
 
 class Link(Strict):
     """A hyperlink (http, https or mailto)."""
 
-    text: Text
-    url: str | Text = Field(description="One address, or one per language")
+    text: Text = Field(description="リンクの文 / Text of the link")
+    url: str | Text = Field(description="アドレス(言語ごとも可) / One address, or one per language")
 
 
 class Links(Block):
     """A list of links, with an optional label such as 参考リンク / Related links."""
 
-    links: list[Link]
-    label: Text | None = None
+    links: list[Link] = Field(description="リンク (http, https, mailto) / Links (http, https, mailto)")
+    label: Text | None = Field(None, description="見出し(参考リンクなど) / Label, e.g. Related links")
 
 
 class Figure(Block):
     """An image from content/assets with its caption."""
 
-    figure: str = Field(description="Path under content/, e.g. assets/photo1.png")
-    caption: Text
-    width: float = Field(0.6, gt=0, le=1, description="Width as a fraction of the text width")
+    figure: str = Field(description="content/ の中の画像 (assets/photo1.png) / Image path under content/")
+    caption: Text = Field(description="画像の説明 / Caption of the image")
+    width: float = Field(0.6, gt=0, le=1, description="本文の幅に対する割合 / Width as a fraction of the text width")
 
 
 class Reference(Block):
     """A boxed note: (参考) / [Reference]."""
 
-    reference: Text = Field(description="The box title")
-    body: list[BlockUnion]
+    reference: Text = Field(description="(参考)枠の題 / Title of the reference box")
+    body: list[BlockUnion] = Field(description="枠の中のブロック / Blocks inside the box")
 
 
 class Section(Block):
     """A headed section; numbered sections count as the first numbering level."""
 
-    section: Text = Field(description="The heading")
-    numbered: StrictBool = Field(True, description="Number the heading (1, 2 …)")
-    body: list[BlockUnion]
+    section: Text = Field(description="見出し / The heading")
+    numbered: StrictBool = Field(True, description="見出しに番号を付ける (1, 2 …) / Number the heading")
+    body: list[BlockUnion] = Field(description="見出しの下のブロック / Blocks under the heading")
 
 
 class Readout(Block):
     """A compiled readout with its own title, issuer, date, lead and closing mark."""
 
-    readout: Text = Field(description="The readout's title")
-    issuer: str | None = Field(None, description="Organization id of who issued it")
-    date: dt.date | None = None
-    lead: Text | None = None
-    body: list[BlockUnion]
-    closing: StrictBool = Field(True, description="End with (以上) / End")
+    readout: Text = Field(description="会談概要の題 / Title of the readout")
+    issuer: str | None = Field(None, description="発出した組織のid / Organization id of who issued it")
+    date: dt.date | None = Field(None, description="会談の日 (YYYY-MM-DD) / Date of the readout")
+    lead: Text | None = Field(None, description="冒頭の段落 / Opening paragraph")
+    body: list[BlockUnion] = Field(description="会談概要の本文 / Blocks of the readout")
+    closing: StrictBool = Field(True, description="末尾に(以上)を付ける / End with (End)")
 
 
 BLOCK_KINDS: dict[str, type[Block]] = {
@@ -149,18 +150,20 @@ BlockUnion = Annotated[
 class Memo(Strict):
     """One memo file: content/<memo-id>.yaml."""
 
-    type: str = Field(description="Template: result-summary, readout, …")
-    date: dt.date
-    end_date: dt.date | None = Field(None, description="Last day, for events over several days")
-    time: str | None = Field(None, pattern=r"^\d{1,2}:\d{2}$", description="Start time, 24-hour H:MM")
-    languages: list[Lang] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
-    calendar: Literal["gregorian", "era"] | None = Field(None, description="Japanese year style; era = 令和")
-    handling: Text | None = Field(None, description="Handling mark printed top right, e.g. 取扱注意")
-    issuer: str = Field(description="Organization id in content/_registry/organizations.yaml")
-    title: Text
-    lead: Text | None = None
-    body: list[BlockUnion]
-    closing: StrictBool = Field(True, description="End with (以上) / End")
+    type: str = Field(description="文書の種類 (readout, result-summary) / Memo type: which template")
+    date: dt.date = Field(description="日付 (YYYY-MM-DD) / Date of the event")
+    end_date: dt.date | None = Field(None, description="最終日(複数日の行事) / Last day, for events over several days")
+    time: str | None = Field(None, pattern=r"^\d{1,2}:\d{2}$", description="開始時刻 (H:MM) / Start time, 24-hour H:MM")
+    languages: list[Lang] = Field(default_factory=lambda: list(LANGUAGES), min_length=1,
+                                  description="作成する言語 / Languages to write it in")
+    calendar: Literal["gregorian", "era"] | None = Field(
+        None, description="年の書き方 (era = 令和) / Japanese year style")
+    handling: Text | None = Field(None, description="右上の取扱表示 (取扱注意) / Handling mark, top right")
+    issuer: str = Field(description="発出する組織のid (organizations.yaml) / Issuing organization id")
+    title: Text = Field(description="表題 / Title")
+    lead: Text | None = Field(None, description="冒頭の段落 / Opening paragraph")
+    body: list[BlockUnion] = Field(description="本文のブロック / Blocks of the body")
+    closing: StrictBool = Field(True, description="末尾に(以上)を付ける / End with (End)")
 
 
 for _model in (Item, Reference, Section, Readout):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
@@ -143,8 +144,22 @@ def _load(path: Path, problems: list[Problem]) -> loader.SourceFile | None:
         return None
 
 
-def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_depth: int) -> Memo:
-    """The checked memo in `path`; raises `ContentError` listing every problem in it."""
+@dataclass
+class LoadedMemo:
+    """A memo that passed the schema, with its source positions and the problems of one language."""
+
+    path: Path
+    memo: Memo
+    source: loader.SourceFile
+    problems: list[Problem]  # each stops one language (`Problem.lang`) from being built
+
+    def blocked(self) -> set[str]:
+        """Languages with errors: they are not built; the other language still is."""
+        return {p.lang for p in self.problems if p.severity == "error" and p.lang}
+
+
+def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_depth: int) -> LoadedMemo:
+    """The checked memo in `path`; raises `ContentError` for problems that concern both languages."""
     source = loader.load(path)
     if not isinstance(source.data, dict):
         raise ContentError([source.problem((), "a memo file must be a mapping of fields (title:, date:, …)")])
@@ -153,9 +168,9 @@ def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_de
     except ValidationError as error:
         raise ContentError(schema_problems(source, error)) from None
     problems = list(meaning_problems(memo, source, workspace, registry, numbering_depth))
-    if problems:
+    if any(problem.lang is None for problem in problems):
         raise ContentError(problems)
-    return memo
+    return LoadedMemo(path, memo, source, problems)
 
 
 def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace,
@@ -185,6 +200,11 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         if getattr(node, "only", None) and node.only not in memo.languages:
             yield source.problem(loc + ("only",), f"only: {node.only}, but the memo's languages are "
                                                   f"{', '.join(memo.languages)}")
+        elif getattr(node, "only", None) and len(memo.languages) > 1 and not node.reason:
+            other = next(lang for lang in memo.languages if lang != node.only)
+            yield source.problem(loc + ("only",), f"a {LANGUAGE_NAMES[node.only]}-only block in a memo written in "
+                                 f"both languages: add reason: … saying why the {LANGUAGE_NAMES[other]} has none, "
+                                 "or translate it", key=True, lang=other)
     yield from _depth_problems(source, memo.body, ("body",), 0, depth)
 
 
@@ -208,11 +228,12 @@ def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem
         if not value.strip():
             what = "empty" if getattr(text, lang) is not None else "missing"
             yield source.problem(loc + (lang,) if getattr(text, lang) is not None else loc,
-                                 f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …")
+                                 f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …",
+                                 lang=lang)
         for match in TOKEN.finditer(value):
             message = token_problem(match.group(1), match.group(2), registry)
             if message:
-                yield source.problem(loc + (lang,), message)
+                yield source.problem(loc + (lang,), message, lang=lang)
 
 
 def _figure_problems(source, loc, figure: Figure, workspace: Workspace) -> Iterator[Problem]:

@@ -10,6 +10,7 @@ from briefing.errors import UsageError
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 REGISTRY_DIR = "_registry"
+LOCK_SUFFIX = ".lock.yaml"
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,13 @@ class Workspace:
         return self.root / "build"
 
     def memo_files(self) -> list[Path]:
-        """Every memo file under content/ (registries excluded), sorted."""
-        return sorted(p for p in self.content.glob("*.yaml") if not p.name.startswith("_"))
+        """Every memo file under content/ (registries and lock files excluded), sorted."""
+        return sorted(p for p in self.content.glob("*.yaml")
+                      if not p.name.startswith("_") and not p.name.endswith(LOCK_SUFFIX))
+
+    def lock_file(self, memo: Path) -> Path:
+        """content/<memo-id>.lock.yaml: the translations last confirmed for that memo."""
+        return memo.with_name(memo.stem + LOCK_SUFFIX)
 
     def shared_inputs(self) -> list[Path]:
         """Files every memo's outputs may depend on: the registries and everything under templates/."""
