@@ -72,3 +72,9 @@ def test_byte_order_mark_is_accepted(tmp_path):
 def test_syntax_error_position(tmp_path):
     found = problems_of(tmp_path, "title: [a, b\nlead: x\n")
     assert found[0].startswith("2:5: YAML syntax:")
+
+
+def test_aliases_are_refused(tmp_path):
+    assert problems_of(tmp_path, "a: &x [*x]\n") == ["1:4: YAML aliases (*name) are not supported; write the value out"]
+    laughs = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    assert len(problems_of(tmp_path, laughs)) == 3 + 3

@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 from briefing import __version__
 from briefing.errors import BriefingError, ContentError, UsageError
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def parser() -> argparse.ArgumentParser:
@@ -85,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    except Exception as error:  # a bug: say so plainly, without a traceback
+        if args.debug:
+            raise
+        print(f"internal error (a bug in briefing, not in your files): {type(error).__name__}: {error}\n"
+              "run the same command with --debug and send the output to the maintainers", file=sys.stderr)
+        return EXIT_BUG
 
 
 def run(args: argparse.Namespace) -> int:

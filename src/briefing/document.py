@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Iterator
 
 from briefing.errors import EnvironmentProblem
+
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EFBIG}
 
 
 @dataclass(frozen=True)
@@ -50,5 +53,9 @@ def atomic_output(path: Path) -> Iterator[Path]:
         yield temporary_path
         os.chmod(temporary_path, 0o644)
         os.replace(temporary_path, path)
+    except OSError as error:
+        if error.errno not in WRITE_ERRORS:
+            raise
+        raise EnvironmentProblem(f"cannot write {path}: {error.strerror}; the previous file is unchanged") from None
     finally:
         temporary_path.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.errors import ContentError, Problem
@@ -21,6 +22,7 @@ from briefing.errors import ContentError, Problem
 MAX_FILE_BYTES = 1_000_000
 YAML_TAG = "tag:yaml.org,2002:"
 FOLD_POINT = re.compile("\x07 ?")  # ruamel marks where a folded block (>) joined two lines
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # not tab, line feed, return
 EAST_ASIAN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]")
 Loc = tuple  # a path into the data: ("sections", 0, "heading", "ja")
 
@@ -85,6 +87,12 @@ def load(path: Path) -> SourceFile:
     source = SourceFile(path, read_text(path))
     try:
         root = YAML(typ="rt").compose(source.text)
+    except ReaderError as error:  # a character YAML does not allow, e.g. a control character
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        before = source.text[: max(source.text.find(chr(code)), 0)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        message = f"control character U+{code:04X} in the text (often pasted from e-mail or a web page); delete it"
+        raise ContentError([problem_at(path, source.text, line, column, message)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"YAML syntax: {error.problem or error.context}"
@@ -92,26 +100,35 @@ def load(path: Path) -> SourceFile:
             message = "YAML syntax: a tab character; indent with spaces"
         raise ContentError([problem_at(path, source.text, mark.line + 1, mark.column + 1, message)]) from None
     problems: list[Problem] = []
-    source.data = _convert(root, (), source, problems) if root is not None else {}
+    source.data = _convert(root, (), source, problems, set()) if root is not None else {}
     if problems:
         raise ContentError(problems)
     return source
 
 
-def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem]) -> Any:
+def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> Any:
     """Plain Python value of `node`; records positions and problems on the way."""
     source.value_at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in seen:  # an alias (*name): it could loop, or multiply a small file into a huge one
+        problems.append(source.problem(loc, "YAML aliases (*name) are not supported; write the value out"))
+        return None
+    seen.add(id(node))
     tag = str(getattr(node.tag, "value", node.tag) or "")
     kind = tag.removeprefix(YAML_TAG) if tag.startswith(YAML_TAG) else None
     if isinstance(node, (MappingNode, SequenceNode)) and kind not in ("map", "seq"):
         problems.append(source.problem(loc, f"YAML tags such as '{kind or tag}' are not allowed; write plain data"))
         return None
     if isinstance(node, MappingNode):
-        return _convert_mapping(node, loc, source, problems)
+        return _convert_mapping(node, loc, source, problems, seen)
     if isinstance(node, SequenceNode):
-        return [_convert(item, loc + (i,), source, problems) for i, item in enumerate(node.value)]
+        return [_convert(item, loc + (i,), source, problems, seen) for i, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     text = _unfold_east_asian(node.value) if node.style == ">" else node.value
+    control = CONTROL.search(text)
+    if control:
+        problems.append(source.problem(loc, f"control character U+{ord(control.group()):04X} in the text (often "
+                                            "pasted from e-mail or a web page); delete it"))
+        return None
     try:
         return _scalar(kind, text)
     except ValueError as error:
@@ -119,7 +136,7 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem]) 
         return None
 
 
-def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: list[Problem]) -> dict:
+def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
@@ -135,7 +152,7 @@ def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: 
                                        f"duplicate key '{key}' (first given on line {first}); keep one"))
             continue
         source.key_at[key_loc] = position
-        result[key] = _convert(value_node, key_loc, source, problems)
+        result[key] = _convert(value_node, key_loc, source, problems, seen)
     return result
 
 

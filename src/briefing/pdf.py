@@ -69,8 +69,12 @@ class PdfRenderer:
         self.templates_dir = templates_dir
         self.font_config = FontConfiguration()
         fetcher = ConfinedFetcher({"templates": templates_dir})
-        self.css = weasyprint.CSS(string=css_text, base_url=fetcher.base_url("templates"),
-                                  font_config=self.font_config, url_fetcher=fetcher)
+        try:  # WeasyPrint copies the fonts into a temporary folder
+            self.css = weasyprint.CSS(string=css_text, base_url=fetcher.base_url("templates"),
+                                      font_config=self.font_config, url_fetcher=fetcher)
+        except OSError as error:
+            raise EnvironmentProblem(f"cannot load the fonts into the temporary folder ({error.strerror}); "
+                                     "free some disk space") from None
 
     def render(self, document: Document, out_path: Path) -> None:
         """Write `document` as a PDF to `out_path` (atomically)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,9 @@ def _pdf_renderer(templates_dir: Path):
     """One WeasyPrint renderer per process and templates folder (fonts loaded once)."""
     from briefing.pdf import PdfRenderer
     return PdfRenderer(templates_dir)
+
+
+atexit.register(_pdf_renderer.cache_clear)  # free WeasyPrint's fonts while the interpreter still can
 
 
 def prepare(formats: tuple[str, ...], templates_dir: Path) -> None:

@@ -19,6 +19,8 @@ from briefing.workspace import Workspace
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 URL_SCHEMES = ("http://", "https://", "mailto:")
+MAX_IMAGE_BYTES = 20_000_000
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 def _field_names() -> set[str]:
@@ -245,6 +247,25 @@ def _figure_problems(source, loc, figure: Figure, workspace: Workspace) -> Itera
         yield source.problem(loc + ("figure",), f"image not found: content/{relative}")
     elif target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         yield source.problem(loc + ("figure",), "images must be .png or .jpg")
+    else:
+        message = _image_problem(target)
+        if message:
+            yield source.problem(loc + ("figure",), message)
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why an image cannot go into a memo: too large, or not really an image."""
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"image is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; save it smaller (about 2000 pixels wide is plenty)"
+    from PIL import Image  # reads the header only
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, Image.DecompressionBombError, ValueError):
+        return "not a readable PNG or JPEG image; save it again as .png or .jpg"
+    if width * height > MAX_IMAGE_PIXELS:
+        return f"image is {width}×{height} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels, save it smaller"
+    return None
 
 
 def _depth_problems(source, blocks: list, loc: tuple, level: int, depth: int) -> Iterator[Problem]:
