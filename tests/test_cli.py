@@ -1,6 +1,5 @@
 """The command line as a user meets it: outputs, exit codes and plain messages."""
 
-from pathlib import Path
 
 from conftest import run_cli
 

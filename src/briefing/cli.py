@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line."""
-    from briefing.build import build, check
+    from briefing.build import build
     from briefing.workspace import Workspace
 
     if args.command == "doctor":
