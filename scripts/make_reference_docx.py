@@ -2,8 +2,11 @@
 
 Usage: python scripts/make_reference_docx.py [OUTPUT]   (default: templates/reference.docx)
 
-The result may be restyled in Word afterwards; the DOCX writer only requires the style names below
-and a numbering part. Fonts follow PITFALLS §4: explicit w:rFonts everywhere, no theme fonts.
+The result may be restyled in Word afterwards; the DOCX writer only requires the style names of SPECS
+and a numbering part. Fonts follow PITFALLS §4: explicit w:rFonts everywhere, no theme fonts. VARIANTS are
+styles based on another that the writer merges into it: "<style> (en)" for English memos, "Readout Title"
+for the heading level of readout titles (see src/briefing/docx_styles.py). SETTINGS become custom
+document properties (Word: File > Info > Properties > Advanced > Custom).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_UNDERLINE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_UNDERLINE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -23,9 +26,17 @@ from lxml import etree
 
 from briefing import ooxml
 
+# Font names as Word, LibreOffice and the vendored files (templates/fonts) know them. Windows 10+ ships
+# BIZ UDゴシック under this name, and the Mincho as "BIZ UD明朝 Medium": the font table names that as
+# the alternative Word tries when BIZ UD明朝 is not installed (ECMA-376 §17.8.3.1 altName).
 LATIN, MINCHO, GOTHIC = "Times New Roman", "BIZ UD明朝", "BIZ UDゴシック"
+FONTS = (ooxml.FontInfo(LATIN, None, "02020603050405020304", "00", "roman", "variable"),
+         ooxml.FontInfo(MINCHO, "BIZ UD明朝 Medium", "02020400000000000000", "80", "roman", "fixed"),
+         ooxml.FontInfo(GOTHIC, None, "020B0400000000000000", "80", "modern", "fixed"))
 BODY_SIZE_PT = 10.5
+EN_EM = 220  # twips: one character of the English body text (11 pt)
 GRID_PITCH = 360  # 18 pt, the PDF's Japanese line-height
+SETTINGS = {"embed_fonts": False, "section_indent": 1, "section_indent (en)": 1.5}
 APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            b"<Template>Normal.dotm</Template><Application>briefing</Application><DocSecurity>0</DocSecurity>"
@@ -54,32 +65,67 @@ class Spec:
     box: str | None = None  # "paragraph": w:pBdr on four sides; "run": w:bdr around the text
     outline: int | None = None
     character: bool = False
+    next: str = "Normal"  # the style Enter continues with
+    explicit_size: bool = False  # write the size even when it is the body size
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A style based on another that only says what differs; sizes and line heights in points."""
+
+    name: str
+    base: str
+    sample: str
+    size: float | None = None
+    align: WD_ALIGN_PARAGRAPH | None = None
+    before: float | None = None
+    after: float | None = None
+    line: float | None = None  # at least this line height
+    first_line: float | None = None
+    left: float | None = None
+    em: int = round(BODY_SIZE_PT * 20)  # twips of the character the indents count in
+    outline: int | None = None
 
 
 CENTER, RIGHT, BOTH = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
 SPECS = (
     Spec("Normal", "標準 Normal", align=BOTH),
-    Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box="run"),
+    Spec("Draft Mark", "案", GOTHIC, size=12, bold=True, align=RIGHT, snap=False),
+    Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box="run", explicit_size=True),
     Spec("Date Line", "2025年6月27日(金)", align=RIGHT),
-    Spec("Title", "表題 Title", GOTHIC, size=14, bold=True, align=CENTER, before=18, after=18, snap=False),
-    Spec("Lead", "リード文 Lead", first_line=1, after=9),
-    Spec("Heading 1", "見出し Heading 1", GOTHIC, bold=True, before=9, keep_next=True, snap=False, outline=0),
-    Spec("Heading 2", "小見出し Heading 2", GOTHIC, size=12, bold=True, align=CENTER, before=18, after=9,
-         keep_next=True, snap=False, outline=1),
-    Spec("Body Text", "本文 Body Text", align=BOTH, first_line=1),
-    Spec("Numbered Item", "番号付き項目 Numbered Item", align=BOTH, before=2),
-    Spec("Bullet Item", "箇条書き Bullet Item", align=BOTH),
+    Spec("Title", "表題 Title", GOTHIC, size=13, bold=True, align=CENTER, before=18, after=18, snap=False),
+    Spec("Lead", "リード文 Lead", first_line=1, after=9, next="Body Text"),
+    Spec("Heading 1", "見出し Heading 1", GOTHIC, bold=True, before=9, keep_next=True, snap=False, outline=0,
+         next="Body Text"),
+    Spec("Body Text", "本文 Body Text", align=BOTH, first_line=1, next="Body Text"),
+    Spec("Numbered Item", "番号付き項目 Numbered Item", align=BOTH, before=2, next="Numbered Item"),
+    Spec("Bullet Item", "箇条書き Bullet Item", align=BOTH, next="Bullet Item"),
     Spec("Attendee Note", "出席者の注記 Attendee Note", first_line=1, before=2),
-    Spec("Reference Title", "(参考)Reference Title", before=9, box="paragraph"),
-    Spec("Reference Box", "参考の本文 Reference Box", align=BOTH, first_line=1, box="paragraph"),
-    Spec("Links Label", "参考リンク Links Label", before=6, after=2),
-    Spec("List Paragraph", "リンク List Paragraph", left=1),
-    Spec("Figure", "図 Figure", align=CENTER, before=6, keep_next=True, snap=False),
+    Spec("Reference Title", "(参考)Reference Title", before=9, box="paragraph", next="Reference Box"),
+    Spec("Reference Box", "参考の本文 Reference Box", align=BOTH, first_line=1, box="paragraph",
+         next="Reference Box"),
+    Spec("Links Label", "参考リンク Links Label", before=6, after=2, next="List Paragraph"),
+    Spec("List Paragraph", "リンク List Paragraph", left=1, next="List Paragraph"),
+    Spec("Figure", "図 Figure", align=CENTER, before=6, keep_next=True, snap=False, next="Caption"),
     Spec("Caption", "図の説明 Caption", size=9, align=CENTER, before=2, after=6, snap=False),
     Spec("Closing", "(以上)", align=RIGHT, before=9),
     Spec("Header", "ヘッダー Header", snap=False),
-    Spec("Footer", "- 1 -", size=9, align=CENTER, snap=False),
+    Spec("Footer", "- 1 / 1 -", size=9, align=CENTER, snap=False),
     Spec("Hyperlink", "ハイパーリンク Hyperlink", character=True),
+)
+VARIANTS = (
+    Variant("Heading 2", "Heading 1", "見出し2 Heading 2", outline=1),
+    Variant("Heading 3", "Heading 2", "見出し3 Heading 3", outline=2),
+    Variant("Heading 4", "Heading 3", "見出し4 Heading 4", outline=3),
+    Variant("Readout Title", "Heading 1", "会談概要の題 Readout Title", size=12, align=CENTER, before=18, after=9),
+    Variant("Normal (en)", "Normal", "Normal, English", size=11, line=15),
+    Variant("Title (en)", "Title", "Title, English", line=19.5),
+    Variant("Lead (en)", "Lead", "Lead, English", first_line=0, em=EN_EM),
+    Variant("Body Text (en)", "Body Text", "Body Text, English", first_line=0, after=6, em=EN_EM),
+    Variant("Attendee Note (en)", "Attendee Note", "Attendee Note, English", first_line=0, em=EN_EM),
+    Variant("Reference Box (en)", "Reference Box", "Reference Box, English", first_line=0, after=6, em=EN_EM),
+    Variant("List Paragraph (en)", "List Paragraph", "List Paragraph, English", left=1, em=EN_EM),
+    Variant("Caption (en)", "Caption", "Caption, English", line=13),
 )
 BOX_SPACE_PT = {"top": 4, "left": 8, "bottom": 4, "right": 8}
 
@@ -93,8 +139,15 @@ def build() -> docx.Document:
     _defaults(document.styles.element)
     for spec in SPECS:
         _style(document, spec)
+    for spec in SPECS:
+        if not spec.character:
+            document.styles[spec.name].next_paragraph_style = document.styles[spec.next]
+    for variant in VARIANTS:
+        _variant(document, variant)
     _prune_styles(document)
     _theme(document)
+    ooxml.set_font_table(document, list(FONTS))
+    ooxml.set_custom_properties(document.part.package, SETTINGS)
     _samples(document)
     return document
 
@@ -116,11 +169,11 @@ def _drop_extras(document) -> None:
 
 
 def _page(document) -> None:
-    """A4, 30 mm margins like the PDF's @page, header and footer 15 mm from the edge, Japanese line grid."""
+    """A4, 30 mm margins like the PDF's @page, the marks 20 mm and the page number 15 mm from the edge, line grid."""
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Mm(30)
-    section.header_distance = section.footer_distance = Mm(15)
+    section.header_distance, section.footer_distance = Mm(20), Mm(15)
     ooxml.set_doc_grid(section._sectPr, GRID_PITCH)
     for name in [name for name in section._sectPr.attrib if name.startswith(qn("w:rsid"))]:
         del section._sectPr.attrib[name]
@@ -160,9 +213,7 @@ def _style(document, spec: Spec) -> None:
         style = document.styles.add_style(spec.name, kind)
         style.base_style = None if spec.character else document.styles["Normal"]
     element = style.element
-    for tag in ("w:pPr", "w:rPr", "w:link", "w:rsid", "w:semiHidden", "w:unhideWhenUsed"):
-        for old in element.findall(qn(tag)):
-            element.remove(old)
+    _reset(element)
     style.quick_style = True
     font = style.font
     if spec.character:  # built-in, and without fonts of its own: a link keeps its paragraph's fonts
@@ -171,10 +222,9 @@ def _style(document, spec: Spec) -> None:
         font.underline = WD_UNDERLINE.SINGLE
         return
     ooxml.set_rfonts(ooxml.rpr(element), LATIN, spec.east_asian)
-    font.size = Pt(spec.size) if spec.size != BODY_SIZE_PT or spec.name == "Normal" else None
+    ooxml.set_lang(ooxml.rpr(element), "ja-JP", "ja-JP")
+    font.size = Pt(spec.size) if spec.size != BODY_SIZE_PT or spec.name == "Normal" or spec.explicit_size else None
     font.bold = True if spec.bold else None
-    if spec.name != "Normal":
-        style.next_paragraph_style = document.styles["Normal"]
     paragraph = style.paragraph_format
     paragraph.alignment = spec.align
     paragraph.space_before, paragraph.space_after = Pt(spec.before), Pt(spec.after)
@@ -185,6 +235,9 @@ def _style(document, spec: Spec) -> None:
         ooxml.set_indent(ppr, em, left=spec.left, first_line=spec.first_line)
     if not spec.snap:
         ooxml.set_flag(ppr, "snapToGrid", False)
+    if spec.name == "Normal":  # Japanese line breaking and spacing, switched on where a user sees them
+        for flag in ("kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN"):
+            ooxml.set_flag(ppr, flag, True)
     if spec.outline is not None:
         ooxml.child(ppr, "outlineLvl", ooxml.PPR_ORDER).set(qn("w:val"), str(spec.outline))
     if spec.box == "paragraph":
@@ -196,9 +249,41 @@ def _style(document, spec: Spec) -> None:
         ooxml.set_run_box(ooxml.rpr(element), 0.75, 1)
 
 
+def _reset(element) -> None:
+    """A style element without the properties and links python-docx's default template gave it."""
+    for tag in ("w:pPr", "w:rPr", "w:link", "w:rsid", "w:semiHidden", "w:unhideWhenUsed"):
+        for old in element.findall(qn(tag)):
+            element.remove(old)
+
+
+def _variant(document, variant: Variant) -> None:
+    """A style based on `variant.base` that sets only what differs from it."""
+    try:
+        style = document.styles[variant.name]
+    except KeyError:
+        style = document.styles.add_style(variant.name, WD_STYLE_TYPE.PARAGRAPH)
+    _reset(style.element)
+    style.base_style = document.styles[variant.base]
+    style.next_paragraph_style = document.styles[variant.base].next_paragraph_style
+    style.quick_style = variant.name.startswith("Heading")
+    ooxml.set_lang(ooxml.rpr(style.element), "ja-JP", "ja-JP")
+    style.font.size = Pt(variant.size) if variant.size else None
+    paragraph = style.paragraph_format
+    paragraph.alignment = variant.align
+    paragraph.space_before = None if variant.before is None else Pt(variant.before)
+    paragraph.space_after = None if variant.after is None else Pt(variant.after)
+    if variant.line is not None:
+        paragraph.line_spacing_rule, paragraph.line_spacing = WD_LINE_SPACING.AT_LEAST, Pt(variant.line)
+    ppr = ooxml.ppr(style.element)
+    if variant.first_line is not None or variant.left is not None:
+        ooxml.set_indent(ppr, variant.em, left=variant.left, first_line=variant.first_line)
+    if variant.outline is not None:
+        ooxml.child(ppr, "outlineLvl", ooxml.PPR_ORDER).set(qn("w:val"), str(variant.outline))
+
+
 def _prune_styles(document) -> None:
     """Keep only the styles memos use (and Word's defaults); strip theme fonts from what remains."""
-    keep = KEEP_STYLES | {spec.name for spec in SPECS}
+    keep = KEEP_STYLES | {spec.name for spec in SPECS} | {variant.name for variant in VARIANTS}
     styles = document.styles.element
     for style in list(document.styles):
         if style.name not in keep:
@@ -235,6 +320,8 @@ def _samples(document) -> None:
         paragraph = document.add_paragraph(spec.sample, style=document.styles[spec.name])
         if spec.name == "Numbered Item":
             ooxml.set_numbering(paragraph._p.get_or_add_pPr(), num_id, 0)
+    for variant in VARIANTS:
+        document.add_paragraph(variant.sample, style=document.styles[variant.name])
 
 
 def main(argv: list[str]) -> int:

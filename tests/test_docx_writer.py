@@ -16,11 +16,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from PIL import Image
+
+from docx.enum.style import WD_STYLE_TYPE
 
 from briefing.document import Document
 from briefing.docx_writer import render_docx
 from briefing.errors import ContentError, EnvironmentProblem
+from briefing.ooxml import east_asian_font
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -136,6 +140,10 @@ EN_HTML = """<!DOCTYPE html>
 <li data-level="0"><p class="item"><span class="marker">1.</span>The Minister thanked the guest.</p>
 </li>
 </ol>
+<section class="section">
+<h2 class="section-heading" data-level="0">Outcome</h2>
+<p class="body">Both sides will keep in touch.</p>
+</section>
 <div class="links">
 <ul class="links">
 <li><a href="mailto:press@example.org">Press office</a></li>
@@ -165,8 +173,13 @@ def render(tmp_path: Path, lang: str, html: str | None = None, name: str = "out"
     return out, docx.Document(str(out))
 
 
+def paragraphs(word) -> list:
+    """Every paragraph of the body in reading order, those in layout tables included."""
+    return [Paragraph(p, word._body) for p in word.element.body.iter(qn("w:p"))]
+
+
 def styled(word) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in word.paragraphs]
+    return [(p.style.name, p.text) for p in paragraphs(word)]
 
 
 def num_of(paragraph) -> tuple[int, int] | None:
@@ -184,13 +197,21 @@ def levels(word, num_id: int) -> list[tuple[str, str]]:
             for lvl in abstract.findall(qn("w:lvl"))]
 
 
+def level_indent(word, num_id: int, ilvl: int):
+    numbering = word.part.numbering_part.element
+    abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+    abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == str(abstract_id))
+    return abstract.findall(qn("w:lvl"))[ilvl].find(f"{qn('w:pPr')}/{qn('w:ind')}")
+
+
 def start_overrides(word, num_id: int) -> list[str]:
     num = word.part.numbering_part.element.num_having_numId(num_id)
     return [o.get(qn("w:val")) for o in num.iter(qn("w:startOverride"))]
 
 
 def paragraph_with(word, text: str):
-    return next(p for p in word.paragraphs if p.text == text)
+    return next(p for p in paragraphs(word) if p.text == text)
 
 
 def test_japanese_paragraph_styles_and_text(tmp_path):
@@ -229,7 +250,7 @@ def test_english_paragraph_styles_and_text(tmp_path):
         ("Date Line", "Thursday, July 3, 2025"),
         ("Date Line", "Ministry of Foreign Affairs"),
         ("Title", "Visit of Under-Secretary-General Atul Khare"),
-        ("Heading 2", "Dinner hosted by State Minister FUJII"),
+        ("Heading 1", "Dinner hosted by State Minister FUJII"),
         ("Lead", "On July 3, Mr. FUJII Hisayuki hosted a dinner."),
         ("Numbered Item", "State Minister FUJII welcomed the guest."),
         ("Numbered Item", "First point"),
@@ -238,8 +259,10 @@ def test_english_paragraph_styles_and_text(tmp_path):
         ("Reference Title", "[Reference] UNTPP"),
         ("Reference Box", "A programme for training."),
         ("Closing", "(End)"),
-        ("Heading 2", "Courtesy call on Minister NAKATANI"),
+        ("Heading 1", "Courtesy call on Minister NAKATANI"),
         ("Numbered Item", "The Minister thanked the guest."),
+        ("Heading 2", "Outcome"),
+        ("Body Text", "Both sides will keep in touch."),
         ("List Paragraph", "Press office"),
         ("Closing", "(End)"),
     ]
@@ -247,7 +270,7 @@ def test_english_paragraph_styles_and_text(tmp_path):
 
 def test_japanese_numbering_is_word_numbering(tmp_path):
     _, word = render(tmp_path, "ja")
-    items = [p for p in word.paragraphs if p.style.name in ("Numbered Item", "Heading 1")]
+    items = [p for p in paragraphs(word) if p.style.name in ("Numbered Item", "Heading 1")]
     assert all(num_of(p) is not None for p in items)
     assert not any(p.text.startswith(("(", "1", "2", "ア", "イ")) for p in items)
     first = num_of(paragraph_with(word, "山田 太郎 事務局長"))
@@ -255,7 +278,7 @@ def test_japanese_numbering_is_word_numbering(tmp_path):
     assert levels(word, first[0]) == [("decimal", "%1"), ("decimal", "(%2)"), ("aiueoFullWidth", "%3"),
                                       ("aiueoFullWidth", "(%4)")]
     assert num_of(paragraph_with(word, "細目の一"))[1] == 2
-    headings = [num_of(p) for p in word.paragraphs if p.style.name == "Heading 1"]
+    headings = [num_of(p) for p in paragraphs(word) if p.style.name == "Heading 1"]
     assert headings[0] == headings[1] and headings[0][1] == 0
 
 
@@ -287,19 +310,21 @@ def test_bullets_are_word_bullets_under_their_item(tmp_path):
     _, word = render(tmp_path, "ja")
     bullet = paragraph_with(word, "第一の論点")
     num_id, ilvl = num_of(bullet)
-    assert levels(word, num_id)[ilvl] == ("bullet", "●")
-    assert ilvl == 2  # the item (1) stands one character in; its bullets one more
-    assert "●" not in "".join(p.text for p in word.paragraphs)
+    assert ilvl == 0 and levels(word, num_id)[0] == ("bullet", "●")
+    assert num_of(paragraph_with(word, "第二の論点")) == (num_id, 0)  # Enter in Word continues the list
+    ind = level_indent(word, num_id, 0)  # the item (1) stands one character in; its bullets one more
+    assert (ind.get(qn("w:leftChars")), ind.get(qn("w:hangingChars"))) == ("325", "125")
+    assert "●" not in "".join(p.text for p in paragraphs(word))
 
 
 def test_styles_have_east_asian_fonts_and_no_theme_fonts(tmp_path):
     out, word = render(tmp_path, "ja")
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Body Text", "Numbered Item", "Caption",
-                 "Reference Box", "Handling Mark", "Footer"):
-        fonts = word.styles[name].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
-        assert fonts is not None and fonts.get(qn("w:eastAsia")), name
-    heading_fonts = word.styles["Heading 1"].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
-    assert heading_fonts.get(qn("w:eastAsia")) == "BIZ UDゴシック"
+    defaults = word.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
+    assert defaults.get(qn("w:eastAsia")) == "BIZ UD明朝"
+    for style in word.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):  # own, inherited or the default
+            assert (east_asian_font(style) or "BIZ UD明朝") in ("BIZ UD明朝", "BIZ UDゴシック"), style.name
+    assert east_asian_font(word.styles["Heading 2"]) == "BIZ UDゴシック"
     styles_xml = zipfile.ZipFile(out).read("word/styles.xml").decode()
     assert "Theme=" not in styles_xml and "cstheme" not in styles_xml
 
@@ -328,10 +353,10 @@ def test_header_and_page_field(tmp_path):
     header = word.sections[0].header.paragraphs
     assert [(p.style.name, p.text) for p in header] == [("Handling Mark", "取扱注意")]
     footer = word.sections[0].footer.paragraphs[0]
-    assert footer.text == "- 1 -"
+    assert footer.text == "- 1 / 1 -"  # cached results; Word and LibreOffice update PAGE and NUMPAGES
     kinds = [c.get(qn("w:fldCharType")) for c in footer._p.iter(qn("w:fldChar"))]
-    assert kinds == ["begin", "separate", "end"]
-    assert [i.text for i in footer._p.iter(qn("w:instrText"))] == [" PAGE "]
+    assert kinds == ["begin", "separate", "end"] * 2
+    assert [i.text for i in footer._p.iter(qn("w:instrText"))] == [" PAGE ", " NUMPAGES "]
     package = zipfile.ZipFile(out)
     assert "updateFields" not in package.read("word/settings.xml").decode()
     assert not any("w:dirty" in package.read(n).decode() for n in package.namelist() if n.endswith(".xml"))
@@ -349,9 +374,11 @@ def test_hyperlink_relationship(tmp_path):
 
 def test_picture_and_caption(tmp_path):
     _, word = render(tmp_path, "ja")
-    paragraphs = word.paragraphs
-    index = next(i for i, p in enumerate(paragraphs) if p.style.name == "Figure")
-    assert paragraphs[index + 1].style.name == "Caption"
+    cell = word.tables[0].rows[0].cells[0]  # a figure narrower than the text: a cell of a borderless table
+    assert [p.style.name for p in cell.paragraphs] == ["Figure", "Caption"]
+    assert cell.paragraphs[0].paragraph_format.keep_with_next is None  # the style keeps it with its caption
+    assert word.styles["Figure"].paragraph_format.keep_with_next
+    assert word.tables[0].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     shape = word.inline_shapes[0]
     text_width = word.sections[0].page_width - word.sections[0].left_margin - word.sections[0].right_margin
     assert abs(shape.width - text_width * 0.45) < 1000
@@ -427,5 +454,5 @@ def test_libreoffice_renders_numbering(tmp_path, lang, expected):
     assert pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime  # soffice exits 0 even on failure
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
                           text=True).stdout
-    for pattern in expected + [r"^\s*-\s*1\s*-\s*$"]:  # numbering labels in place; the PAGE field
+    for pattern in expected + [r"^\s*-\s*1\s*/\s*1\s*-\s*$"]:  # numbering labels in place; PAGE, NUMPAGES
         assert re.search(pattern, text, re.M), pattern

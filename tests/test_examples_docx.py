@@ -25,8 +25,8 @@ def html_blocks(built, memo, lang) -> list[str]:
 
 
 def docx_blocks(path) -> list[str]:
-    paragraphs = docx.Document(str(path)).paragraphs  # w:t of runs and of hyperlinks alike
-    return [re.sub(r"\s+", "", "".join(t.text or "" for t in p._p.iter(qn("w:t")))) for p in paragraphs]
+    body = docx.Document(str(path)).element.body  # paragraphs of layout tables too; w:t of runs and links alike
+    return [re.sub(r"\s+", "", "".join(t.text or "" for t in p.iter(qn("w:t")))) for p in body.iter(qn("w:p"))]
 
 
 @pytest.mark.parametrize("memo, lang", CASES)
@@ -47,6 +47,21 @@ def test_numbered_paragraphs_use_word_numbering(built, memo, lang):
     assert word.core_properties.language == ("ja-JP" if lang == "ja" else "en-US")
 
 
+@pytest.mark.parametrize("memo, lang", CASES)
+def test_outline_is_the_memo_outline(built, memo, lang):
+    """Readout titles, then the sections inside them, as Word's navigation pane shows them."""
+    tree = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
+    for marker in tree.xpath("//span[@class='marker']"):
+        marker.drop_tree()
+    headings = tree.xpath("//h2[@class='readout-title' or @class='section-heading']")
+    expected = [(f"Heading {len(h.xpath('ancestor::section'))}", re.sub(r"\s+", "", h.text_content()))
+                for h in headings]
+    word = docx.Document(str(built / f"{memo}.{lang}.docx"))
+    actual = [(p.style.name, re.sub(r"\s+", "", p.text)) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert actual == expected and actual
+    assert {name for name, _ in actual} == {"Heading 1"}  # both examples: readouts, or sections, at the top
+
+
 def libreoffice_pdf(source, outdir):
     """Convert with a private profile; soffice exits 0 even when it fails, so check the result."""
     soffice = need_tool("soffice")
@@ -64,14 +79,18 @@ def test_libreoffice_renders_like_the_pdf(built, tmp_path, memo, lang):
     pdftotext = need_tool("pdftotext")
     text = subprocess.run([pdftotext, str(converted), "-"], capture_output=True, text=True, check=True).stdout
     furniture = {"公表済み", "Released to the public"}  # the header, repeated on every page
-    flat = "".join(re.sub(r"\s+", "", line) for line in text.splitlines()
-                   if line.strip() not in furniture and not re.fullmatch(r"-\s*\d+\s*-", line.strip()))
+    flat = "".join(re.sub(r"\s+", "", line) for line in text.splitlines()  # and the footer: - 1 / 3 -
+                   if line.strip() not in furniture and not re.fullmatch(r"-\s*\d+\s*(/\s*\d+\s*)?-", line.strip()))
     for block in html_blocks(built, memo, lang):  # pdftotext joins words hyphenated at line ends
         assert block.replace("-", "") in flat.replace("-", ""), f"{block[:40]}… missing from the LibreOffice rendering"
     markers = {("pko-symposium-2025", "ja"): ["(1)", "(7)", "●"], ("pko-symposium-2025", "en"): ["(a)", "(g)", "•"],
                ("khare-visit-2025", "ja"): ["1", "3"], ("khare-visit-2025", "en"): ["1.", "3."]}[memo, lang]
     for marker in markers:
         assert re.sub(r"\s+", "", marker) in flat
+    links = {annotation.get_object()["/A"]["/URI"] for page in PdfReader(converted).pages
+             for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()}
+    tree = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
+    assert links == set(tree.xpath("//a/@href"))  # the links work in the rendering
     pages = len(PdfReader(converted).pages)
     assert abs(pages - len(PdfReader(built / f"{memo}.{lang}.pdf").pages)) <= 1
     fonts = subprocess.run([need_tool("pdffonts"), str(converted)], capture_output=True, text=True).stdout
