@@ -101,12 +101,13 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
 
 def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
           langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx"), *,
-          jobs: int = 1, force: bool = False, draft: bool = False,
+          jobs: int = 1, force: bool = False, draft: bool = False, embed_fonts: bool | None = None,
           on_done: Callable[[Path], None] | None = None) -> BuildReport:
     """Build what changed among the selected memos; one memo's problems do not stop the others."""
     out_dir = out_dir or workspace.build
     cache, report = BuildCache(out_dir, force=force), BuildReport()
-    request = ",".join(langs) + "|" + ",".join(formats) + ("|draft" if draft else "")
+    options = {"draft": draft, "embed_fonts": embed_fonts}
+    request = ",".join(langs) + "|" + ",".join(formats) + "|" + repr(sorted(options.items()))
     shared = workspace.shared_inputs()
     shared_fresh = cache.globals_fresh(shared)
     stale = []
@@ -119,7 +120,7 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
     if stale:
         cache.record_globals(shared)
         with worker_pool(jobs, formats, workspace.templates) as pool:
-            planned = plan(workspace, stale, out_dir, langs, formats, cache, report, draft)
+            planned = plan(workspace, stale, out_dir, langs, formats, cache, report, options)
             execute(planned.tasks, pool, cache, report, on_done)
         done = set(report.written) | set(report.up_to_date)
         for path in stale:
@@ -133,7 +134,7 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
 
 
 def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats, cache: BuildCache,
-         report: BuildReport, draft: bool = False) -> Plan:
+         report: BuildReport, options: dict | None = None) -> Plan:
     """The outputs of the stale memos whose key changed; the others count as up to date."""
     from briefing.render import prepare
 
@@ -145,7 +146,7 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
     for loaded in checked.memos:
         path, outputs, deps = loaded.path, [], {loaded.path}
         try:
-            for document, view in documents(loaded, langs, checked, workspace, draft):
+            for document, view in documents(loaded, langs, checked, workspace, **(options or {})):
                 deps.update(_images(document))
                 for fmt in formats:
                     target = out_dir / f"{document.memo_id}.{document.lang}.{fmt}"
@@ -163,7 +164,7 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
 
 
 def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
-              draft: bool = False) -> Iterator[tuple[Document, dict]]:
+              **options) -> Iterator[tuple[Document, dict]]:
     """One `Document` (and its view) per language the memo has, the build asks for, and has no errors in."""
     from briefing.view import memo_view
 
@@ -172,7 +173,7 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates, draft=draft), view
+                       content_dir=workspace.content, templates_dir=workspace.templates, **options), view
 
 
 def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:
@@ -182,10 +183,11 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
     if fmt == "pdf":
         inputs += [folder / "print.css", *sorted((folder / "fonts").glob("*.ttf"))]
     if fmt == "docx":
-        inputs.append(folder / "reference.docx")
+        inputs += [folder / "reference.docx", *sorted((folder / "fonts").glob("*.ttf"))]
     if fmt != "html":  # the HTML only links to its images
         inputs += _images(document)
-    return key_of(__version__, fmt, view, document.draft, [cache.digest(path) for path in inputs])
+    return key_of(__version__, fmt, view, document.draft, document.embed_fonts,
+                  [cache.digest(path) for path in inputs])
 
 
 @contextmanager

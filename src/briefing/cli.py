@@ -37,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild everything, even what is up to date")
     build.add_argument("--draft", action="store_true",
                        help="Word files for approval: marked DRAFT / 案, with change tracking on")
+    build.add_argument("--embed-fonts", action=argparse.BooleanOptionalAction, default=None,
+                       help="embed the fonts in the Word files (about 10 MB), for machines without them "
+                            "(default: as templates/reference.docx says)")
     commands.add_parser("watch", parents=[common, outputs], help="rebuild what each save changes, until Ctrl-C")
     check_parser = commands.add_parser("check", parents=[common], help="check content and translations, build nothing",
                                        description="PATH may also be MEMO#PAIR-ID, to --accept one pair.")
@@ -119,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     with progress_reporter(workspace.root) as on_done:
         report = build(workspace, args.paths, out, langs, formats, jobs=max(1, args.jobs), force=args.force,
-                       draft=args.draft, on_done=on_done)
+                       draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done)
     for problem in report.warnings + report.problems:
         print(problem.relative(), file=sys.stderr)
     print(f"{len(report.written)} file(s) written, {len(report.up_to_date)} up to date"

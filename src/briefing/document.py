@@ -28,6 +28,7 @@ class Document:
     content_dir: Path  # images are resolved against it, and nothing outside it is read
     templates_dir: Path  # print.css, fonts/, reference.docx, strings/
     draft: bool = False  # a draft for approval: marked as such, Word tracks changes
+    embed_fonts: bool | None = None  # Word: embed templates/fonts; None: as reference.docx says
 
     @property
     def epoch(self) -> int:

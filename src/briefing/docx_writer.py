@@ -34,8 +34,8 @@ BULLET_HANG = 1.25  # characters; print.css: .bullets { --hang: 1.25em }
 def render_docx(document: Document, out_path: Path, *, embed_fonts: bool | None = None) -> None:
     """Write `document` as a Word file at `out_path`, atomically and byte-reproducibly.
 
-    `embed_fonts` embeds templates/fonts/*.ttf; None leaves it to a `document.embed_fonts` field if Document
-    has one (for a command-line flag), else to reference.docx's `embed_fonts` property."""
+    `embed_fonts` embeds templates/fonts/*.ttf; None leaves it to `document.embed_fonts` (the command
+    line's --embed-fonts), and when that is None too, to reference.docx's `embed_fonts` property."""
     word = open_reference(document.templates_dir / "reference.docx")
     strings = _strings(document)
     root = lxml.html.document_fromstring(document.html)
@@ -46,7 +46,7 @@ def render_docx(document: Document, out_path: Path, *, embed_fonts: bool | None 
         log.warning("%s.%s.docx: removed %d control characters that a Word file cannot hold",
                     document.memo_id, document.lang, len(NOT_XML.findall(document.html)))
     _Writer(word, document, strings, layout).write(root)
-    choices = (embed_fonts, getattr(document, "embed_fonts", None), layout.embed_fonts)
+    choices = (embed_fonts, document.embed_fonts, layout.embed_fonts)
     if next(choice for choice in choices if choice is not None):
         wide = any(unicodedata.east_asian_width(c) in "WF" for c in root.text_content())
         docx_fonts.embed(word, document.templates_dir / "fonts", wide)
