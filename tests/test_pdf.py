@@ -58,7 +58,7 @@ def test_every_paragraph_extracts_exactly(built, memo, lang):
     furniture = set(html.xpath("//p[@class='handling']/text()"))  # page header, repeated on every page
     lines = pdf_text(built / f"{memo}.{lang}.pdf").splitlines()
     text = "".join(re.sub(r"\s+", "", line) for line in lines
-                   if line.strip() not in furniture and not re.fullmatch(r"- \d+ -", line.strip()))
+                   if line.strip() not in furniture and not re.fullmatch(r"- \d+ / \d+ -", line.strip()))
     paragraphs = html.xpath("//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption"
                             " | //ul[@class='links']/li")
     assert len(paragraphs) > 10
@@ -96,7 +96,7 @@ def test_metadata_and_page_numbers(built, memo, lang):
     box = reader.pages[0].mediabox
     assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
     for number, page in enumerate(reader.pages, start=1):
-        assert f"- {number} -" in page.extract_text()
+        assert f"- {number} / {len(reader.pages)} -" in page.extract_text()
 
 
 def test_handling_mark_on_every_page(built):

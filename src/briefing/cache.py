@@ -8,7 +8,6 @@ This module imports nothing heavy, so a build with nothing to do starts and ends
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -21,9 +20,9 @@ FORMAT = 2  # of the cache file; a cache of another format is ignored
 RACY_NS = 1_000_000_000  # a file hashed less than this after its last change is hashed again
 
 
-def _stat(path: Path) -> list[int] | None:
+def _stat(path: Path | str) -> list[int] | None:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     return [status.st_mtime_ns, status.st_size]
@@ -47,7 +46,7 @@ class BuildCache:
         except (OSError, ValueError):
             return {}
 
-    def unchanged(self, path: Path) -> bool:
+    def unchanged(self, path: Path | str) -> bool:
         """True when `path` has the stat it had when last hashed (no file read).
 
         A file changed within a second of being hashed may have changed again within the same clock
@@ -62,6 +61,8 @@ class BuildCache:
         known = self.files.get(str(path))
         if known is not None and known[:2] == stat and known[3] - known[0] > RACY_NS:
             return known[2]
+        import hashlib
+
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if stat else "missing"
         self.files[str(path)] = [*(stat or [0, 0]), digest, time.time_ns()]
         return digest
@@ -78,10 +79,10 @@ class BuildCache:
     def memo_fresh(self, memo: Path, request: str) -> list[str] | None:
         """The memo's outputs for this request, if none of them can have changed; else None."""
         record = self.memos.get(str(memo))
-        if record is None or record["request"] != request or not all(map(self.unchanged, map(Path, record["deps"]))):
+        if record is None or record["request"] != request or not all(map(self.unchanged, record["deps"])):
             return None
         outputs = record["outputs"]
-        return outputs if all(self.outputs.get(o, {}).get("stat") == _stat(Path(o)) for o in outputs) else None
+        return outputs if all(self.outputs.get(o, {}).get("stat") == _stat(o) for o in outputs) else None
 
     def record_memo(self, memo: Path, request: str, outputs: list[Path], deps: list[Path]) -> None:
         for dep in deps:
@@ -115,5 +116,7 @@ class BuildCache:
 
 def key_of(*parts: object) -> str:
     """A stable hash of JSON-able parts (views, digests, names)."""
+    import hashlib
+
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
