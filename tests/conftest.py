@@ -33,6 +33,13 @@ def copy_workspace(target: Path) -> Path:
     return target
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of `old` in the file at `path`, as a person editing it would."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     return copy_workspace(tmp_path / "ws")

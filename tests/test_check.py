@@ -3,16 +3,9 @@
 import json
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import edit, run_cli
 
 SYMPOSIUM, KHARE = "content/pko-symposium-2025.yaml", "content/khare-visit-2025.yaml"
-
-
-def edit(workspace: Path, memo: str, old: str, new: str) -> None:
-    path = workspace / memo
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def findings(workspace: Path, *args: str) -> tuple[int, list[str]]:
@@ -30,7 +23,7 @@ def test_unedited_examples_are_clean(workspace):
 
 
 def test_missing_english_is_an_error_and_only_japanese_is_built(workspace):
-    edit(workspace, KHARE, "              en: The two sides also discussed the state of UN reform and other matters.\n", "")
+    edit(workspace / KHARE, "              en: The two sides also discussed the state of UN reform and other matters.\n", "")
     code, found = findings(workspace)
     assert code == 1
     assert found == [f"{KHARE}:53:15: error: English text is missing; add en: …, or mark the block only: …"]
@@ -40,7 +33,7 @@ def test_missing_english_is_an_error_and_only_japanese_is_built(workspace):
 
 
 def test_stale_english_after_a_japanese_edit_then_accept(workspace):
-    edit(workspace, SYMPOSIUM, "約120名が聴衆として", "約130名が聴衆として")
+    edit(workspace / SYMPOSIUM, "約120名が聴衆として", "約130名が聴衆として")
     code, found = findings(workspace)
     assert code == 0  # stale pairs are warnings
     assert found == [
@@ -51,7 +44,7 @@ def test_stale_english_after_a_japanese_edit_then_accept(workspace):
         f"{SYMPOSIUM}:35:15: warning: the Japanese has the number 130, the English does not; check the facts agree",
     ]
     assert run_cli("check", "--strict", cwd=workspace).returncode == 1
-    edit(workspace, SYMPOSIUM, "In addition, about 120 people", "In addition, about 130 people")
+    edit(workspace / SYMPOSIUM, "In addition, about 120 people", "In addition, about 130 people")
     code, found = findings(workspace)
     assert found == [f"{SYMPOSIUM}:32:15: warning: both languages changed since they were confirmed: review them, "
                      "then run briefing check --accept pko-symposium-2025#body.0.body.0.note"]
@@ -61,7 +54,7 @@ def test_stale_english_after_a_japanese_edit_then_accept(workspace):
 
 
 def test_english_edit_makes_the_japanese_stale(workspace):
-    edit(workspace, KHARE, "The two sides also discussed the state of UN reform", "Both sides also discussed UN reform")
+    edit(workspace / KHARE, "The two sides also discussed the state of UN reform", "Both sides also discussed UN reform")
     assert findings(workspace)[1] == [
         f"{KHARE}:53:19: warning: stale Japanese: the English changed since it was confirmed (was \"The two sides "
         "also discussed the state of UN reform and othe…\", now \"Both sides also discussed UN reform and other "
@@ -70,7 +63,7 @@ def test_english_edit_makes_the_japanese_stale(workspace):
 
 
 def test_moved_pairs_stay_confirmed_and_new_pairs_ask_for_review(workspace):
-    edit(workspace, KHARE, "          - text:\n              ja: このほか、",
+    edit(workspace / KHARE, "          - text:\n              ja: このほか、",
          "          - text: {ja: 新しい項目です。, en: A new item.}\n          - text:\n              ja: このほか、")
     assert findings(workspace)[1] == [
         f"{KHARE}:52:24: warning: new pair, not yet confirmed: review both languages, then run "
@@ -78,9 +71,9 @@ def test_moved_pairs_stay_confirmed_and_new_pairs_ask_for_review(workspace):
 
 
 def test_terminology_references_scripts(workspace):
-    edit(workspace, KHARE, "when multilateralism is under threat", "when cooperation among nations is under threat")
-    edit(workspace, KHARE, "[[khare:short]] thanked Japan", "He thanked Japan")
-    edit(workspace, KHARE, "en: The two sides also discussed the state of UN reform and other matters.",
+    edit(workspace / KHARE, "when multilateralism is under threat", "when cooperation among nations is under threat")
+    edit(workspace / KHARE, "[[khare:short]] thanked Japan", "He thanked Japan")
+    edit(workspace / KHARE, "en: The two sides also discussed the state of UN reform and other matters.",
          "en: The two sides also discussed 国連改革.")  # noqa
     assert findings(workspace)[1] == [
         f"{KHARE}:35:19: warning: stale Japanese: the English changed since it was confirmed (was \"…hat, at a time "
@@ -102,7 +95,7 @@ def test_terminology_references_scripts(workspace):
 
 
 def test_identical_texts_and_json_report(workspace):
-    edit(workspace, KHARE, "handling: {ja: 公表済み, en: Released to the public}", "handling: {ja: 公表済み, en: 公表済み}")
+    edit(workspace / KHARE, "handling: {ja: 公表済み, en: Released to the public}", "handling: {ja: 公表済み, en: 公表済み}")
     result = run_cli("check", "--format", "json", KHARE, cwd=workspace)
     report = json.loads(result.stdout)
     assert result.returncode == 0 and report["errors"] == 0 and report["memos_checked"] == 1

@@ -5,27 +5,19 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image
 from weasyprint.urls import FatalURLFetchingError
 
 from briefing.pdf import ConfinedFetcher
-from conftest import run_cli
+from conftest import edit, run_cli
 
 KHARE = "content/khare-visit-2025.yaml"
 
 
-def edit(workspace: Path, memo: str, old: str, new: str) -> None:
-    path = workspace / memo
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_control_characters_are_reported(workspace):
-    edit(workspace, KHARE, "An overview\n", "An over\x0bview\n")
+    edit(workspace / KHARE, "An overview\n", "An over\x0bview\n")
     result = run_cli("check", cwd=workspace)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "error: control character U+000B in the text (often pasted from e-mail or a web page); delete it" \
@@ -72,8 +64,8 @@ body:
 
 
 def test_markup_in_text_stays_text(workspace):
-    edit(workspace, KHARE, "ja: このほか、双方は", "ja: <script>alert('x')</script><b>太字</b>&amp;このほか、双方は")
-    edit(workspace, KHARE, "en: The two sides", "en: <img src=x onerror=alert(1)> <style>body{display:none}</style>The two sides")
+    edit(workspace / KHARE, "ja: このほか、双方は", "ja: <script>alert('x')</script><b>太字</b>&amp;このほか、双方は")
+    edit(workspace / KHARE, "en: The two sides", "en: <img src=x onerror=alert(1)> <style>body{display:none}</style>The two sides")
     run_cli("check", "--accept", cwd=workspace)
     result = run_cli("build", "khare-visit-2025", "--format", "html", "--format", "pdf", "--format", "docx",
                      cwd=workspace)
@@ -115,7 +107,7 @@ def test_unwritable_output_folder_is_an_environment_error(workspace, tmp_path):
 def test_disk_full_keeps_the_previous_outputs(workspace):
     assert run_cli("build", "--format", "pdf", cwd=workspace).returncode == 0
     before = {p.name: p.read_bytes() for p in (workspace / "build").glob("*.pdf")}
-    edit(workspace, KHARE, "An overview\n", "A summary\n")
+    edit(workspace / KHARE, "An overview\n", "A summary\n")
 
     full_disk = (  # fonts loaded first; then the system refuses every write past 8 KB (EFBIG), as a full disk would
         "import resource, signal, sys; from pathlib import Path; from briefing.render import warm_up; "

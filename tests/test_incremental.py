@@ -3,7 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import edit, run_cli
 
 FORMATS = ("--format", "html", "--format", "pdf")
 
@@ -13,12 +13,6 @@ def written(workspace: Path, *args: str) -> set[str]:
     result = run_cli("build", *FORMATS, "-j", "1", *args, cwd=workspace)
     assert result.returncode == 0, result.stderr
     return {Path(line).name for line in result.stdout.splitlines() if line.startswith("build/")}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 ALL = {f"{memo}.{lang}.{fmt}" for memo in ("khare-visit-2025", "pko-symposium-2025")

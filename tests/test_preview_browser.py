@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 
 from briefing.preview import PreviewServer
 from briefing.workspace import Workspace
-from conftest import IN_CI, REPO, need_tool, run_cli
+from conftest import IN_CI, REPO, edit, need_tool, run_cli
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1500,1000")
@@ -66,12 +65,6 @@ def frame_text(driver, lang: str, selector: str) -> str:
         "const doc = document.querySelector(`iframe[data-lang='${arguments[0]}']`).contentDocument;"
         "const node = doc && doc.querySelector(arguments[1]); return node ? node.textContent : null;",
         lang, selector)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_new_memo_previews_live_and_shows_mistakes(browser, live):

@@ -29,7 +29,7 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
         print()
     else:
         for path, group in groupby(findings, key=lambda p: p.path):
-            print(f"{_shown(path, workspace.root)}:", file=sys.stderr)
+            print(f"{workspace.shown(path)}:", file=sys.stderr)
             for problem in group:
                 print(f"  {problem.relative()}".replace("\n", "\n  "), file=sys.stderr)
         print(f"{len(checked.memos)} memo(s) checked: {errors} error(s), {warnings} warning(s)"
@@ -57,7 +57,7 @@ def _accept(workspace: Workspace, checked, pair_ids: dict[str, set[str]]) -> int
         only = pair_ids.get(loaded.path.stem)
         lock = workspace.lock_file(loaded.path)
         count = lockfile.accept(lock, loaded.memo, only)
-        print(f"{_shown(lock, workspace.root)}: {count} pair(s) confirmed")
+        print(f"{workspace.shown(lock)}: {count} pair(s) confirmed")
     failed = [p for p in checked.problems if p.severity == "error" and p.lang is None]
     for problem in failed:
         print(problem.relative(), file=sys.stderr)
@@ -71,6 +71,3 @@ def _as_json(findings: list[Problem], memos: int, errors: int, warnings: int) ->
             "findings": [{"path": str(p.path), "line": p.line, "column": p.column, "severity": p.severity,
                           "message": p.message, "language": p.lang} for p in findings]}
 
-
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

@@ -116,11 +116,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "watch":
         from briefing.watch import watch
         def say(item: object) -> None:
-            shown = _shown(item, workspace.root) if isinstance(item, Path) else getattr(item, "relative", lambda: item)()
+            shown = workspace.shown(item) if isinstance(item, Path) else getattr(item, "relative", lambda: item)()
             print(shown, flush=True)
         watch(workspace, out, langs, formats, say, ready=lambda: print("watching; Ctrl-C stops", flush=True))
         return EXIT_OK
-    with progress_reporter(workspace.root) as on_done:
+    with progress_reporter(workspace) as on_done:
         report = build(workspace, args.paths, out, langs, formats, jobs=max(1, args.jobs), force=args.force,
                        draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done)
     for problem in report.warnings + report.problems:
@@ -132,10 +132,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 @contextmanager
-def progress_reporter(root: Path) -> Iterator[Callable[[Path], None]]:
+def progress_reporter(workspace) -> Iterator[Callable[[Path], None]]:
     """A callback for each written file: a progress line per file, or a rich bar on a terminal."""
     if not sys.stdout.isatty():
-        yield lambda path: print(_shown(path, root), flush=True)
+        yield lambda path: print(workspace.shown(path), flush=True)
         return
     from rich.progress import BarColumn, Progress, TextColumn
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} written"),
@@ -143,7 +143,7 @@ def progress_reporter(root: Path) -> Iterator[Callable[[Path], None]]:
         task = progress.add_task("building", total=None)
 
         def advance(path: Path) -> None:
-            progress.console.print(_shown(path, root))
+            progress.console.print(workspace.shown(path))
             progress.update(task, advance=1)
         yield advance
 
@@ -155,7 +155,7 @@ def _writing(args: argparse.Namespace, workspace) -> int:
         if args.out is None:
             sys.stdout.write(schema_text(workspace_schema(workspace)))
         else:
-            print(_shown(write_schema(workspace, None if args.out is True else args.out.resolve()), workspace.root))
+            print(workspace.shown(write_schema(workspace, None if args.out is True else args.out.resolve())))
         return EXIT_OK
     if args.command == "new":
         from briefing.new_memo import memo_types, new_memo
@@ -166,7 +166,7 @@ def _writing(args: argparse.Namespace, workspace) -> int:
             raise UsageError("give a memo type and a memo id, e.g. briefing new readout visit-2025 "
                              "(the types: briefing new --list)")
         path = new_memo(workspace, args.memo_type, args.memo_id)
-        print(f"{_shown(path, workspace.root)}\nnext: briefing preview {args.memo_id}, edit, briefing check")
+        print(f"{workspace.shown(path)}\nnext: briefing preview {args.memo_id}, edit, briefing check")
         return EXIT_OK
     from briefing.preview import serve
     serve(workspace, args.paths, args.port)
@@ -183,6 +183,3 @@ def _doctor(args: argparse.Namespace) -> int:
         print(f"{'ok ' if fine else '!! '} {what:16} {finding}")
     return EXIT_OK if essential else EXIT_USAGE
 
-
-def _shown(path: Path, root: Path) -> str:
-    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

@@ -50,6 +50,10 @@ class Workspace:
         return sorted(p for p in self.content.glob("*.yaml")
                       if not p.name.startswith("_") and not p.name.endswith(LOCK_SUFFIX))
 
+    def shown(self, path: Path) -> str:
+        """`path` as printed to the user: relative to the workspace when it lies inside it."""
+        return str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+
     def lock_file(self, memo: Path) -> Path:
         """content/<memo-id>.lock.yaml: the translations last confirmed for that memo."""
         return memo.with_name(memo.stem + LOCK_SUFFIX)
