@@ -107,3 +107,11 @@ def test_links_figures_and_depth(workspace):
         "12:13: image not found: content/assets/none.png",
         "20:17: numbering nested 4 levels deep; the templates define 3 levels",
     ]
+
+
+def test_unknown_attendee_and_end_before_start(workspace):
+    text = GOOD.replace("body:\n", "end_date: 2025-07-03\nbody:\n  - attendees: [{person: kahre}]\n")
+    assert problems(workspace, text) == [
+        "5:11: end_date is before date; swap them or fix the day",
+        "7:26: unknown person 'kahre'; did you mean 'khare'?",
+    ]

@@ -48,8 +48,7 @@ def person_text(person: Person, lang: Lang, form: str = "full", title: str | Non
     if form == "reading" and reading(person):
         name = f"{name}({reading(person)})"
     if form == "latin":
-        name = f"{name}{title}({person_text(person, 'en')})"
-        return name
+        return f"{name}{title}({person_text(person, 'en')})"
     return f"{name}{title}"
 
 
