@@ -198,7 +198,7 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
     thread does it; `execute` waits for the pool only when it has tasks. forkserver also means that no
     worker is forked from a process that created WeasyPrint's font state.
     """
-    if jobs <= 1:
+    if jobs <= 1 or "pdf" not in formats:  # only PDFs go to workers
         yield None
         return
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -208,11 +208,10 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
 
     def start() -> ProcessPoolExecutor:
         context = get_context("forkserver")
-        context.set_forkserver_preload(["briefing.render"] + (["weasyprint"] if "pdf" in formats else [])
-                                       + (["briefing.docx_writer"] if "docx" in formats else []))
+        context.set_forkserver_preload(["briefing.render", "weasyprint"])
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         for _ in range(jobs):
-            pool.submit(warm_up, formats, templates_dir)
+            pool.submit(warm_up, ("pdf",), templates_dir)
         return pool
 
     prepare(formats, templates_dir)
@@ -228,7 +227,11 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
 
 def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
             on_done: Callable[[Path], None] | None) -> None:
-    """Render the tasks, in this process or in the pool; content problems are reported, others raised."""
+    """Render the tasks; content problems are reported, others raised.
+
+    With a pool, the workers write the PDFs (they hold WeasyPrint and the fonts) as soon as they are
+    up, while this process writes the Word and HTML files, which need neither.
+    """
     from briefing.render import render
 
     def finished(task: Task, error: BaseException | None) -> None:
@@ -242,19 +245,28 @@ def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
         else:
             raise error
 
-    if pool is None:
-        for task in tasks:
+    def here(local: list[Task]) -> None:
+        for task in local:
             try:
                 render(task.document, task.fmt, task.target)
             except ContentError as error:
                 finished(task, error)
             else:
                 finished(task, None)
-        return
-    from concurrent.futures import FIRST_COMPLETED, wait
 
-    pool = pool.result()  # started in the background by `worker_pool`
-    pending = {pool.submit(render, t.document, t.fmt, t.target): t for t in tasks}
+    if pool is None:
+        here(tasks)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    def submit(pdfs: list[Task]) -> dict:
+        workers = pool.result()  # started in the background by `worker_pool`
+        return {workers.submit(render, t.document, t.fmt, t.target): t for t in pdfs}
+
+    with ThreadPoolExecutor(max_workers=1) as submitter:
+        submitting = submitter.submit(submit, [t for t in tasks if t.fmt == "pdf"])
+        here([t for t in tasks if t.fmt != "pdf"])
+        pending = submitting.result()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
