@@ -111,7 +111,7 @@ def test_disk_full_keeps_the_previous_outputs(workspace):
 
     full_disk = (  # fonts loaded first; then the system refuses every write past 8 KB (EFBIG), as a full disk would
         "import resource, signal, sys; from pathlib import Path; from briefing.render import warm_up; "
-        "warm_up(('pdf',), Path('templates').resolve()); signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        "warm_up(Path('templates').resolve()); signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
         "resource.setrlimit(resource.RLIMIT_FSIZE, (8000, 8000)); from briefing.cli import main; "
         "sys.exit(main(['build', '--format', 'pdf', '-j', '1']))")
     result = subprocess.run([sys.executable, "-c", full_disk], cwd=workspace, capture_output=True, text=True,

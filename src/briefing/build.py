@@ -211,7 +211,7 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
         context.set_forkserver_preload(["briefing.render", "weasyprint"])
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         for _ in range(jobs):
-            pool.submit(warm_up, ("pdf",), templates_dir)
+            pool.submit(warm_up, templates_dir)
         return pool
 
     prepare(formats, templates_dir)

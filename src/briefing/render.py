@@ -9,7 +9,6 @@ from pathlib import Path
 
 from briefing.document import Document, atomic_output
 
-FORMATS = ("pdf", "docx", "html")
 
 
 @lru_cache(maxsize=4)
@@ -37,12 +36,9 @@ def prepare(formats: tuple[str, ...], templates_dir: Path) -> None:
                                      + ("" if path.suffix != ".docx" else " or run scripts/make_reference_docx.py"))
 
 
-def warm_up(formats: tuple[str, ...], templates_dir: Path) -> None:
-    """Import the renderers and load fonts, so the first output is as quick as the others."""
-    if "pdf" in formats:
-        _pdf_renderer(templates_dir)
-    if "docx" in formats:
-        import briefing.docx_writer  # noqa: F401
+def warm_up(templates_dir: Path) -> None:
+    """Load WeasyPrint's fonts in a PDF worker, so its first PDF is as quick as the others."""
+    _pdf_renderer(templates_dir)
 
 
 def render(document: Document, fmt: str, target: Path) -> Path:
