@@ -14,7 +14,7 @@ from briefing.workspace import Workspace
 log = logging.getLogger(__name__)
 
 
-def _relevant(workspace: Workspace, out_dir: Path) -> Callable[[object, str], bool]:
+def _relevant(out_dir: Path) -> Callable[[object, str], bool]:
     """A watchfiles filter: content and templates, not outputs, hidden or temporary files."""
     def keep(change: object, path: str) -> bool:
         name = Path(path).name
@@ -33,7 +33,7 @@ def watch(workspace: Workspace, out_dir: Path | None, langs: tuple[str, ...], fo
     formats = tuple(sorted(formats, key=lambda fmt: fmt != "pdf"))
     _rebuild(workspace, out_dir, langs, formats, report)
     watching = False
-    for changes in watch_changes(workspace.content, workspace.templates, watch_filter=_relevant(workspace, out_dir),
+    for changes in watch_changes(workspace.content, workspace.templates, watch_filter=_relevant(out_dir),
                                  debounce=400, step=30, raise_interrupt=True, yield_on_timeout=True,
                                  rust_timeout=250):
         if not watching:  # the watcher is active only now: catch what changed while it started
@@ -60,5 +60,5 @@ def _rebuild(workspace: Workspace, out_dir: Path, langs, formats, report: Callab
     except BriefingError as error:
         report(f"error: {error}")
         return
-    for problem in result.problems:
+    for problem in result.warnings + result.problems:  # as `briefing build` prints them
         report(problem)
