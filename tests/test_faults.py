@@ -128,9 +128,11 @@ def test_ctrl_c_in_a_batch(workspace, jobs):
     for number in range(8):
         memo = (workspace / "content" / "pko-symposium-2025.yaml").read_text(encoding="utf-8")
         (workspace / "content" / f"copy-{number}.yaml").write_text(memo, encoding="utf-8")
+    temporary = workspace / "tmp"
+    temporary.mkdir()
     process = subprocess.Popen([sys.executable, "-m", "briefing", "build", "-j", jobs, "--format", "pdf"],
                                cwd=workspace, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, env={**os.environ, "TMPDIR": str(temporary)})
     assert process.stdout.readline().startswith("build/")  # one output is done: the batch is under way
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's foreground group
     out, err = process.communicate(timeout=120)
@@ -138,3 +140,15 @@ def test_ctrl_c_in_a_batch(workspace, jobs):
     assert "Traceback" not in err
     leftovers = [p.name for p in (workspace / "build").iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+    assert list(temporary.iterdir()) == []  # WeasyPrint's copies of the fonts are deleted too
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_no_temporary_files_left(workspace, jobs):
+    temporary = workspace / "tmp"
+    temporary.mkdir()
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", "-j", jobs], cwd=workspace,
+                            capture_output=True, text=True, env={**os.environ, "TMPDIR": str(temporary)})
+    assert result.returncode == 0, result.stderr
+    assert len(list((workspace / "build").glob("*.pdf"))) == 4
+    assert list(temporary.iterdir()) == []

@@ -1,12 +1,16 @@
 """The example memos as PDF: facts, exact text, fonts, metadata, page furniture, line breaking."""
 
 import hashlib
+import io
 import re
 import subprocess
 
 import lxml.html
 import pytest
+from PIL import Image
 from pypdf import PdfReader
+
+from briefing.pdf import fit_for_print
 
 from conftest import EXAMPLES, copy_workspace, need_tool, run_cli
 
@@ -129,3 +133,36 @@ def test_clean_build_logs_no_warnings(workspace):
     result = run_cli("build", "--format", "pdf", cwd=workspace)
     assert result.returncode == 0
     assert result.stderr == ""
+
+
+def test_symposium_pdf_within_size_target(built):
+    assert (built / "pko-symposium-2025.ja.pdf").stat().st_size <= 150 * 1024
+    assert (built / "pko-symposium-2025.en.pdf").stat().st_size <= 150 * 1024
+
+
+def test_camera_photo_scaled_for_print_and_upright():
+    photo = Image.new("RGB", (4000, 3000), "white")
+    photo.paste((0, 0, 255), (0, 0, 400, 400))  # a blue top-left corner, as stored
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown turned 90° clockwise, as phones store portrait photos
+    stored = io.BytesIO()
+    photo.save(stored, "JPEG", exif=exif)
+    fitted = Image.open(io.BytesIO(fit_for_print(stored.getvalue())))
+    assert fitted.size == (1350, 1800)  # upright, longest side LONGEST_PRINT_SIDE
+    assert 0x0112 not in fitted.getexif()
+    red, green, blue = fitted.getpixel((1300, 50))  # the stored top-left corner, now top-right
+    assert blue > 200 and red < 60 and green < 60
+    small = io.BytesIO()
+    Image.new("RGB", (800, 600), "white").save(small, "JPEG")
+    assert fit_for_print(small.getvalue()) == small.getvalue()
+
+
+def test_camera_photo_in_pdf_at_print_resolution(workspace):
+    assets = workspace / "content" / "assets" / "pko-symposium-2025"
+    photo = Image.open(assets / "photo-1.jpg").resize((4800, 3198))
+    photo.save(assets / "photo-1.jpg", "JPEG", quality=92)
+    result = run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    pages = PdfReader(workspace / "build" / "pko-symposium-2025.en.pdf").pages
+    widths = {image.image.width for page in pages for image in page.images}
+    assert widths and max(widths) <= 400  # no photo prints wider than 68 mm: 400 pixels at 150 dpi

@@ -1,7 +1,5 @@
 """Entry point for `python -m briefing`."""
 
-import sys
+from briefing.cli import entry
 
-from briefing.cli import main
-
-sys.exit(main())
+entry()

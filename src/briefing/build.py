@@ -118,8 +118,8 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
         else:
             report.up_to_date += map(Path, fresh)
     if stale:
-        cache.record_globals(shared)
         with worker_pool(jobs, formats, workspace.templates) as pool:
+            cache.record_globals(shared)
             planned = plan(workspace, stale, out_dir, langs, formats, cache, report, options)
             execute(planned.tasks, pool, cache, report, on_done)
         done = set(report.written) | set(report.up_to_date)
@@ -194,27 +194,36 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
 def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
     """Worker processes that start, and load WeasyPrint and fonts, while this process checks the memos.
 
-    Starting them takes a while (forkserver imports the renderers once, then forks the workers), so a
-    thread does it; `execute` waits for the pool only when it has tasks. forkserver also means that no
-    worker is forked from a process that created WeasyPrint's font state.
+    The forkserver is launched first of all. It imports WeasyPrint and loads the fonts once
+    (`briefing.pdf_preload`), then forks the workers, which so start warm; no worker is forked from
+    a process with threads. A thread waits for the pool, so `execute` waits only when it has tasks.
     """
     if jobs <= 1 or "pdf" not in formats:  # only PDFs go to workers
         yield None
         return
-    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-    from multiprocessing import get_context
+    import os
+    from multiprocessing import forkserver, get_context
 
+    from briefing.pdf_preload import TEMPLATES_VARIABLE
     from briefing.render import prepare, warm_up
 
+    prepare(formats, templates_dir)  # a missing file is reported before any process starts
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["briefing.pdf_preload"])
+    os.environ[TEMPLATES_VARIABLE] = str(templates_dir)
+    try:
+        forkserver.ensure_running()
+    finally:
+        del os.environ[TEMPLATES_VARIABLE]
+
+    from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
     def start() -> ProcessPoolExecutor:
-        context = get_context("forkserver")
-        context.set_forkserver_preload(["briefing.render", "weasyprint"])
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         for _ in range(jobs):
-            pool.submit(warm_up, templates_dir)
+            pool.submit(warm_up, templates_dir)  # at once where the forkserver loaded these fonts
         return pool
 
-    prepare(formats, templates_dir)
     with ThreadPoolExecutor(max_workers=1) as starter:
         starting = starter.submit(start)
         try:

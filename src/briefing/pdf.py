@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 import os
@@ -17,6 +18,8 @@ from briefing.errors import ContentError, EnvironmentProblem, Problem
 
 log = logging.getLogger(__name__)
 VIRTUAL_ROOT = "file:///briefing/"
+PRINT_DPI = 150  # photos are embedded at this resolution of their printed size
+LONGEST_PRINT_SIDE = 1800  # pixels: an A4 page's height at 150 dpi, larger than any printed photo
 
 
 class ConfinedFetcher(URLFetcher):
@@ -45,7 +48,31 @@ class ConfinedFetcher(URLFetcher):
         if not path.is_relative_to(folder) or not path.is_file():
             raise FatalURLFetchingError(f"not a file inside {folder.name}/: {relative}")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
+        body = path.read_bytes()
+        if content_type == "image/jpeg":
+            body = fit_for_print(body)
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+
+
+def fit_for_print(jpeg: bytes) -> bytes:
+    """A camera photo scaled down to LONGEST_PRINT_SIDE, so WeasyPrint never decodes or re-encodes megapixels.
+
+    Prints the same: WeasyPrint scales every photo down to PRINT_DPI at its printed size anyway.
+    """
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(jpeg)) as image:
+        scale = LONGEST_PRINT_SIDE / max(image.size)
+        if scale >= 1 or image.mode not in ("RGB", "L"):
+            return jpeg
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image.draft(image.mode, size)  # JPEG decodes at 1/2, 1/4 or 1/8 of its size directly
+        profile = image.info.get("icc_profile")
+        fitted = ImageOps.exif_transpose(image)  # the EXIF orientation is not kept
+        fitted.thumbnail(size if fitted.size == image.size else size[::-1], Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        fitted.save(out, "JPEG", quality=95, icc_profile=profile)
+        return out.getvalue()
 
 
 class _Collect(logging.Handler):
@@ -88,7 +115,7 @@ class PdfRenderer:
             html = weasyprint.HTML(string=document.html, base_url=fetcher.base_url("content"), url_fetcher=fetcher)
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
-                               cache={}, dpi=150)  # photos: 150 dpi at their printed size
+                               cache={}, dpi=PRINT_DPI, optimize_images=True)
                 _raise_fatal(collect.messages, document)
         except FatalURLFetchingError as error:
             raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,11 @@ def _pdf_renderer(templates_dir: Path):
     return PdfRenderer(templates_dir)
 
 
-atexit.register(_pdf_renderer.cache_clear)  # free WeasyPrint's fonts while the interpreter still can
+@atexit.register
+def _release_fonts() -> None:
+    """Free WeasyPrint's fonts, deleting their temporary copies, while the interpreter still can."""
+    _pdf_renderer.cache_clear()
+    gc.collect()  # the renderer may sit in reference cycles
 
 
 def prepare(formats: tuple[str, ...], templates_dir: Path) -> None:
