@@ -11,7 +11,6 @@ from pathlib import Path
 from briefing.document import Document, atomic_output
 
 
-
 @lru_cache(maxsize=4)
 def _pdf_renderer(templates_dir: Path):
     """One WeasyPrint renderer per process and templates folder (fonts loaded once)."""
@@ -22,8 +21,9 @@ def _pdf_renderer(templates_dir: Path):
 @atexit.register
 def _release_fonts() -> None:
     """Free WeasyPrint's fonts, deleting their temporary copies, while the interpreter still can."""
-    _pdf_renderer.cache_clear()
-    gc.collect()  # the renderer may sit in reference cycles
+    if _pdf_renderer.cache_info().currsize:
+        _pdf_renderer.cache_clear()
+        gc.collect()  # the renderer may sit in reference cycles
 
 
 def prepare(formats: tuple[str, ...], templates_dir: Path) -> None:
