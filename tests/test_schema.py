@@ -111,7 +111,7 @@ def test_schema_rejects_what_check_rejects(validator, workspace, mistake):
     path.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
     space = Workspace.at(workspace)
     with pytest.raises(ContentError):
-        load_memo(path, space, load_registry(space), Templates(space.templates).numbering_depth)
+        load_memo(path, space, load_registry(space), Templates(space.templates))
 
 
 def test_schema_command_prints_or_writes(workspace, tmp_path):

@@ -115,3 +115,24 @@ def test_unknown_attendee_and_end_before_start(workspace):
         "5:11: end_date is before date; swap them or fix the day",
         "7:26: unknown person 'kahre'; did you mean 'khare'?",
     ]
+
+
+def test_era_style_needs_a_date_it_can_write(workspace):
+    text = GOOD.replace("date: 2025-07-04\n", "date: 1926-12-24\ncalendar: era\n") + \
+        "  - readout: {ja: 会談, en: Talks}\n    date: 1926-12-25\n    body: [{paragraph: {ja: 本文, en: Text}}]\n"
+    (workspace / "content" / "memo.yaml").write_text(text, encoding="utf-8")
+    checked = check(Workspace.at(workspace), ["content/memo.yaml"])
+    errors = [(p.line, p.column, p.lang, p.message) for p in checked.problems if p.severity == "error"]
+    assert errors == [(2, 7, "ja", "1926-12-24 is before 昭和 (1926-12-25), the oldest era this tool writes; "
+                                   "set calendar: gregorian")]
+    assert checked.memos[0].blocked() == {"ja"}  # the English is still built
+
+
+def test_era_style_is_for_the_japanese_only(workspace):
+    from briefing.build import documents
+    (workspace / "content" / "memo.yaml").write_text(GOOD.replace("date: 2025-07-04\n", "date: 2025-07-04\n"
+                                                                  "calendar: era\n"), encoding="utf-8")
+    space = Workspace.at(workspace)
+    checked = check(space, ["content/memo.yaml"])
+    dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
+    assert dates == {"ja": "令和7年7月4日(金)", "en": "Friday, July 4, 2025"}

@@ -86,7 +86,7 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     memos, problems = [], []
     for path in select_memos(workspace, [str(p) for p in paths]):
         try:
-            loaded = load_memo(path, workspace, registry, templates.numbering_depth)
+            loaded = load_memo(path, workspace, registry, templates)
         except ContentError as error:
             problems += error.problems
         else:

@@ -17,8 +17,10 @@ def diagnose(workspace: Workspace | None) -> tuple[list[tuple[str, str, bool]], 
     rows = [("briefing", __version__, True), ("Python", platform.python_version(), sys.version_info >= (3, 10))]
     essential = True
     try:
-        import weasyprint
-        from weasyprint.text.ffi import harfbuzz_subset, pango
+        from briefing.native import sonames_only
+        with sonames_only():
+            import weasyprint
+            from weasyprint.text.ffi import harfbuzz_subset, pango
         number = pango.pango_version()  # e.g. 15012 for 1.50.12
         pango_version = f"{number // 10000}.{number // 100 % 100}.{number % 100}"
         rows += [("WeasyPrint", weasyprint.__version__, True), ("Pango", pango_version, True)]

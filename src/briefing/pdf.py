@@ -9,12 +9,14 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
-
 from briefing.document import Document, atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
+from briefing.native import sonames_only
+
+with sonames_only():
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 log = logging.getLogger(__name__)
 VIRTUAL_ROOT = "file:///briefing/"

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
 from briefing import loader
+from briefing.dates import ERAS
 from briefing.errors import ContentError, Problem
 from briefing.inline import TOKEN, token_problem
 from briefing.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout,
@@ -17,6 +18,9 @@ from briefing.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered,
 from briefing.registry import REGISTRY_FILES, Registry, Term
 from briefing.schema_errors import schema_problems
 from briefing.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefing.html import Templates
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 URL_SCHEMES = ("http://", "https://", "mailto:")
@@ -81,7 +85,7 @@ class LoadedMemo:
         return {p.lang for p in self.problems if p.severity == "error" and p.lang}
 
 
-def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_depth: int) -> LoadedMemo:
+def load_memo(path: Path, workspace: Workspace, registry: Registry, templates: Templates) -> LoadedMemo:
     """The checked memo in `path`; raises `ContentError` for problems that concern both languages."""
     source = loader.load(path)
     if not isinstance(source.data, dict):
@@ -90,20 +94,22 @@ def load_memo(path: Path, workspace: Workspace, registry: Registry, numbering_de
         memo = Memo.model_validate(source.data)
     except ValidationError as error:
         raise ContentError(schema_problems(source, error)) from None
-    problems = list(meaning_problems(memo, source, workspace, registry, numbering_depth))
+    problems = list(meaning_problems(memo, source, workspace, registry, templates))
     if any(problem.lang is None for problem in problems):
         raise ContentError(problems)
     return LoadedMemo(path, memo, source, problems)
 
 
 def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace,
-                     registry: Registry, depth: int) -> Iterator[Problem]:
+                     registry: Registry, templates: Templates) -> Iterator[Problem]:
     """Problems a schema cannot see: references, missing languages, files, dates, nesting."""
     types = workspace.memo_types()
     if memo.type not in types:
         yield source.problem(("type",), f"unknown memo type '{memo.type}'; expected one of: {', '.join(types)}")
     if memo.end_date and memo.end_date < memo.date:
         yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
+    if "ja" in memo.languages and (memo.calendar or templates.strings["ja"]["dates"]["calendar"]) == "era":
+        yield from _era_problems(source, memo)
     if memo.issuer not in registry.organizations:
         yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
     for loc, node, langs in walk(memo, (), tuple(memo.languages)):
@@ -128,7 +134,18 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
             yield source.problem(loc + ("only",), f"a {LANGUAGE_NAMES[node.only]}-only block in a memo written in "
                                  f"both languages: add reason: … saying why the {LANGUAGE_NAMES[other]} has none, "
                                  "or translate it", key=True, lang=other)
-    yield from _depth_problems(source, memo.body, ("body",), 0, depth)
+    yield from _depth_problems(source, memo.body, ("body",), 0, templates.numbering_depth)
+
+
+def _era_problems(source, memo: Memo) -> Iterator[Problem]:
+    """Dates the Japanese era style cannot write: before 昭和, the oldest era this tool knows."""
+    first = ERAS[-1][0]
+    dated = [(("date",), memo.date), (("end_date",), memo.end_date)]
+    dated += [(loc + ("date",), node.date) for loc, node, _ in walk(memo, (), ()) if isinstance(node, Readout)]
+    for loc, day in dated:
+        if day is not None and day < first:
+            yield source.problem(loc, f"{day} is before {ERAS[-1][1]} ({first}), the oldest era this tool writes; "
+                                      "set calendar: gregorian", lang="ja")
 
 
 def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple, Any, tuple[Lang, ...]]]:

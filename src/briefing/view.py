@@ -16,7 +16,7 @@ from briefing.registry import Registry
 
 def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings: dict) -> dict[str, Any]:
     """Everything the templates print for `memo` in `lang`, as plain values."""
-    era = (memo.calendar or strings["dates"]["calendar"]) == "era"
+    era = ((memo.calendar if lang == "ja" else None) or strings["dates"]["calendar"]) == "era"  # 令和: Japanese only
     context = InlineContext(lang, registry, strings, memo.date, memo.end_date, era)
     builder = _Builder(lang, registry, strings, context)
     issuer = registry.organizations[memo.issuer]
