@@ -1,5 +1,7 @@
 """The command line as a user meets it: outputs, exit codes and plain messages."""
 
+import subprocess
+import sys
 
 from conftest import run_cli
 
@@ -67,3 +69,13 @@ def test_template_error_names_the_template(workspace):
     result = run_cli("build", "khare-visit-2025", "--format", "html", cwd=workspace)
     assert result.returncode == 1
     assert "templates/readout.html.j2:3:1: error: template error:" in result.stderr and "no_such" in result.stderr
+
+
+def test_reader_leaving_stops_the_build_quietly(workspace):
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "build", "--format", "html"], cwd=workspace,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # as `briefing build | head -0` does
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert error == ""
+    assert not [p.name for p in (workspace / "build").iterdir() if p.name.endswith(".tmp")]
