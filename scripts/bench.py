@@ -180,7 +180,7 @@ def main() -> None:
         print(f"peak RSS of any process in the -j 2 build   {peak:.0f} MB (target <= 300 per worker)")
         for path in sorted((small / "build").glob("*.*")):
             if not path.name.startswith("."):
-                print(f"size {path.name:32} {path.stat().st_size / 1024:7.0f} KB")
+                print(f"size {path.name:32} {path.stat().st_size / 1000:7.1f} KB")
 
 
 if __name__ == "__main__":
