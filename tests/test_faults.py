@@ -38,6 +38,8 @@ def test_images_that_are_too_large_fake_or_outside(workspace):
     Image.new("L", (8000, 6000)).save(assets / "big.png")  # small file, 48 million pixels
     (assets / "fake.png").write_text("<svg onload=alert(1)>", encoding="utf-8")
     (assets / "escape.png").symlink_to("/etc/hostname")
+    photo = (assets / "pko-symposium-2025" / "photo-1.jpg").read_bytes()
+    (assets / "cut.jpg").write_bytes(photo[:len(photo) // 2])  # a copy that stopped halfway
     memo = workspace / "content" / "images.yaml"
     memo.write_text("""\
 type: readout
@@ -53,13 +55,16 @@ body:
     caption: {ja: 外, en: Outside}
   - figure: /etc/hostname
     caption: {ja: 外, en: Outside}
+  - figure: assets/cut.jpg
+    caption: {ja: 欠, en: Cut}
 """, encoding="utf-8")
     result = run_cli("check", "images", cwd=workspace)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for expected in ("images.yaml:6:13: error: image is 8000×6000 pixels; at most 40 million pixels",
                      "images.yaml:8:13: error: not a readable PNG or JPEG image",
                      "images.yaml:10:13: error: an image must be a path inside content/",
-                     "images.yaml:12:13: error: an image must be a path inside content/"):
+                     "images.yaml:12:13: error: an image must be a path inside content/",
+                     "images.yaml:14:13: error: the image file is damaged or incomplete; copy or save it again"):
         assert expected in result.stderr
 
 

@@ -1,7 +1,6 @@
 """The example memos as PDF: facts, exact text, fonts, metadata, page furniture, line breaking."""
 
 import hashlib
-import io
 import re
 import subprocess
 
@@ -10,7 +9,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from briefing.pdf import fit_for_print
 
 from conftest import EXAMPLES, copy_workspace, need_tool, run_cli
 
@@ -138,23 +136,6 @@ def test_clean_build_logs_no_warnings(workspace):
 def test_symposium_pdf_within_size_target(built):
     assert (built / "pko-symposium-2025.ja.pdf").stat().st_size <= 150_000  # the target, in decimal kilobytes
     assert (built / "pko-symposium-2025.en.pdf").stat().st_size <= 150_000
-
-
-def test_camera_photo_scaled_for_print_and_upright():
-    photo = Image.new("RGB", (4000, 3000), "white")
-    photo.paste((0, 0, 255), (0, 0, 400, 400))  # a blue top-left corner, as stored
-    exif = Image.Exif()
-    exif[0x0112] = 6  # shown turned 90° clockwise, as phones store portrait photos
-    stored = io.BytesIO()
-    photo.save(stored, "JPEG", exif=exif)
-    fitted = Image.open(io.BytesIO(fit_for_print(stored.getvalue())))
-    assert fitted.size == (1350, 1800)  # upright, longest side LONGEST_PRINT_SIDE
-    assert 0x0112 not in fitted.getexif()
-    red, green, blue = fitted.getpixel((1300, 50))  # the stored top-left corner, now top-right
-    assert blue > 200 and red < 60 and green < 60
-    small = io.BytesIO()
-    Image.new("RGB", (800, 600), "white").save(small, "JPEG")
-    assert fit_for_print(small.getvalue()) == small.getvalue()
 
 
 def test_camera_photo_in_pdf_at_print_resolution(workspace):

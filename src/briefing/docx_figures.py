@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import math
 import re
+from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.image.exceptions import UnrecognizedImageError
@@ -10,6 +13,7 @@ from docx.shared import Emu, Twips
 
 from briefing import ooxml
 from briefing.docx_text import segments
+from briefing.photos import WORD_PPI, fitted
 
 WIDTH = re.compile(r"width:\s*([\d.]+)%")
 GAP = 0.02  # print.css: .figure { margin-right: 2% }; figures flow side by side while they fit
@@ -85,9 +89,9 @@ def _figure(writer, element, container) -> None:
         section = writer.word.sections[0]
         text_height = section.page_height - section.top_margin - section.bottom_margin
         run = writer.paragraph("Figure", container=container).add_run()
+        width = Emu(int(_text_width(writer) * share(element)))
         try:
-            shape = run.add_picture(str(writer.asset(image.get("src", ""))),
-                                    width=Emu(int(_text_width(writer) * share(element))))
+            shape = run.add_picture(_picture(writer.asset(image.get("src", "")), width), width=width)
         except UnrecognizedImageError:
             raise writer.problem(f"figure {image.get('src')}: not an image Word can show (use PNG or JPEG)")
         if shape.height > text_height * 0.8:
@@ -97,3 +101,8 @@ def _figure(writer, element, container) -> None:
     caption = element.find("figcaption")
     if caption is not None:
         writer.runs(writer.paragraph("Caption", container=container), segments(caption))
+
+
+def _picture(path: Path, width: Emu) -> io.BytesIO:
+    """The image; a photo upright and at Word's 220 ppi for its printed width, as Word saves it."""
+    return io.BytesIO(fitted(path.read_bytes(), width=math.ceil(width.inches * WORD_PPI)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import mimetypes
 import os
@@ -12,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from briefing.document import Document, atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
 from briefing.native import sonames_only
+from briefing.photos import fitted
 
 with sonames_only():
     import weasyprint
@@ -21,7 +21,7 @@ with sonames_only():
 log = logging.getLogger(__name__)
 VIRTUAL_ROOT = "file:///briefing/"
 PRINT_DPI = 150  # photos are embedded at this resolution of their printed size
-LONGEST_PRINT_SIDE = 1800  # pixels: an A4 page's height at 150 dpi, larger than any printed photo
+LONGEST_PRINT_SIDE = 1800  # pixels: an A4 page's height at 150 dpi; WeasyPrint scales further to the print
 
 
 class ConfinedFetcher(URLFetcher):
@@ -51,30 +51,9 @@ class ConfinedFetcher(URLFetcher):
             raise FatalURLFetchingError(f"not a file inside {folder.name}/: {relative}")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
-        if content_type == "image/jpeg":
-            body = fit_for_print(body)
+        if content_type == "image/jpeg":  # WeasyPrint then never decodes or re-encodes megapixels
+            body = fitted(body, longest=LONGEST_PRINT_SIDE)
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
-
-
-def fit_for_print(jpeg: bytes) -> bytes:
-    """A camera photo scaled down to LONGEST_PRINT_SIDE, so WeasyPrint never decodes or re-encodes megapixels.
-
-    Prints the same: WeasyPrint scales every photo down to PRINT_DPI at its printed size anyway.
-    """
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(jpeg)) as image:
-        scale = LONGEST_PRINT_SIDE / max(image.size)
-        if scale >= 1 or image.mode not in ("RGB", "L"):
-            return jpeg
-        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-        image.draft(image.mode, size)  # JPEG decodes at 1/2, 1/4 or 1/8 of its size directly
-        profile = image.info.get("icc_profile")
-        fitted = ImageOps.exif_transpose(image)  # the EXIF orientation is not kept
-        fitted.thumbnail(size if fitted.size == image.size else size[::-1], Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        fitted.save(out, "JPEG", quality=95, icc_profile=profile)
-        return out.getvalue()
 
 
 class _Collect(logging.Handler):
