@@ -3,6 +3,8 @@
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from conftest import edit, run_cli
 
 FORMATS = ("--format", "html", "--format", "pdf")
@@ -93,3 +95,16 @@ def test_parallel_batch_matches_serial_and_survives_a_broken_memo(workspace, tmp
     assert "unknown organization 'nobody'" in broken.stderr
     assert "2 file(s) written" in broken.stdout  # the symposium, both languages
     assert not list((tmp_path / "two").glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])  # spawn: what Windows has
+def test_pdf_workers_started_either_way_write_the_same_bytes(workspace, built, method):
+    from briefing.build import check, documents, worker_pool
+    from briefing.render import render
+    from briefing.workspace import Workspace
+    space = Workspace.at(workspace)
+    checked = check(space, ["pko-symposium-2025"])
+    document = next(document for document, _ in documents(checked.memos[0], ("ja",), checked, space))
+    with worker_pool(2, ("pdf",), space.templates, method) as starting:
+        starting.result().submit(render, document, "pdf", workspace / "out.pdf").result(timeout=120)
+    assert (workspace / "out.pdf").read_bytes() == (built / "pko-symposium-2025.ja.pdf").read_bytes()

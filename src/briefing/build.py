@@ -191,37 +191,33 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
 
 
 @contextmanager
-def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
+def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path, method: str | None = None):
     """Worker processes that start, and load WeasyPrint and fonts, while this process checks the memos.
 
-    The forkserver is launched first of all. It imports WeasyPrint and loads the fonts once
-    (`briefing.pdf_preload`), then forks the workers, which so start warm; no worker is forked from
-    a process with threads. A thread waits for the pool, so `execute` waits only when it has tasks.
+    Where the system has a forkserver (Linux, macOS), it is launched first of all: it imports
+    WeasyPrint and loads the fonts once (`briefing.pdf_preload`), then forks the workers, which so
+    start warm; no worker is forked from a process with threads. Elsewhere (Windows) each spawned
+    worker loads them itself. A thread waits for the pool, so `execute` waits only when it has tasks.
     """
     if jobs <= 1 or "pdf" not in formats:  # only PDFs go to workers
         yield None
         return
-    import os
-    from multiprocessing import forkserver, get_context
+    import multiprocessing
 
-    from briefing.pdf_preload import TEMPLATES_VARIABLE
     from briefing.render import prepare, warm_up
 
     prepare(formats, templates_dir)  # a missing file is reported before any process starts
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["briefing.pdf_preload"])
-    os.environ[TEMPLATES_VARIABLE] = str(templates_dir)
-    try:
-        forkserver.ensure_running()
-    finally:
-        del os.environ[TEMPLATES_VARIABLE]
+    method = method or ("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        _launch_forkserver(context, templates_dir)
 
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
     def start() -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         for _ in range(jobs):
-            pool.submit(warm_up, templates_dir)  # at once where the forkserver loaded these fonts
+            pool.submit(warm_up, templates_dir)  # at once where the forkserver loaded the fonts
         return pool
 
     with ThreadPoolExecutor(max_workers=1) as starter:
@@ -232,6 +228,21 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path):
             starting.result().shutdown(wait=True, cancel_futures=True)
             raise
     starting.result().shutdown(wait=True)
+
+
+def _launch_forkserver(context, templates_dir: Path) -> None:
+    """Start the forkserver now, preloading WeasyPrint and the fonts of `templates_dir`."""
+    import os
+    from multiprocessing import forkserver
+
+    from briefing.pdf_preload import TEMPLATES_VARIABLE
+
+    context.set_forkserver_preload(["briefing.pdf_preload"])
+    os.environ[TEMPLATES_VARIABLE] = str(templates_dir)
+    try:
+        forkserver.ensure_running()
+    finally:
+        del os.environ[TEMPLATES_VARIABLE]
 
 
 def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,
