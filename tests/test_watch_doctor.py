@@ -72,3 +72,17 @@ def test_doctor_reports_the_machine(workspace):
         assert name in result.stdout
     if os.environ.get("CI") == "true":
         assert "!!" not in result.stdout, result.stdout
+
+
+def test_style_edit_reaches_the_pdf_in_a_warm_process(workspace, tmp_path):
+    from briefing.build import build
+    from briefing.workspace import Workspace
+    space, memo, pdf = Workspace.at(workspace), ["khare-visit-2025"], "khare-visit-2025.en.pdf"
+    build(space, memo, langs=("en",), formats=("pdf",))
+    css = workspace / "templates" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8").replace("font-size: 11pt", "font-size: 14pt"), encoding="utf-8")
+    build(space, memo, langs=("en",), formats=("pdf",))  # in the same process, as watch does
+    fresh = run_cli("build", *memo, "--lang", "en", "--format", "pdf", "--out", str(tmp_path / "fresh"),
+                    cwd=workspace)
+    assert fresh.returncode == 0, fresh.stderr
+    assert (workspace / "build" / pdf).read_bytes() == (tmp_path / "fresh" / pdf).read_bytes()

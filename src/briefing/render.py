@@ -11,18 +11,32 @@ from pathlib import Path
 from briefing.document import Document, atomic_output
 
 
-@lru_cache(maxsize=4)
 def _pdf_renderer(templates_dir: Path):
-    """One WeasyPrint renderer per process and templates folder (fonts loaded once)."""
+    """The WeasyPrint renderer of a templates folder as its styles are now (fonts loaded once per process)."""
+    return _renderer(templates_dir, _styles_stamp(templates_dir))
+
+
+@lru_cache(maxsize=4)
+def _renderer(templates_dir: Path, stamp: tuple):
     from briefing.pdf import PdfRenderer
     return PdfRenderer(templates_dir)
+
+
+def _styles_stamp(templates_dir: Path) -> tuple:
+    """Name, size and time of change of what a renderer loads: print.css and the fonts (`watch` edits them)."""
+    stamp = []
+    for path in [templates_dir / "print.css", *sorted((templates_dir / "fonts").glob("*"))]:
+        if path.is_file():
+            stat = path.stat()
+            stamp.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamp)
 
 
 @atexit.register
 def _release_fonts() -> None:
     """Free WeasyPrint's fonts, deleting their temporary copies, while the interpreter still can."""
-    if _pdf_renderer.cache_info().currsize:
-        _pdf_renderer.cache_clear()
+    if _renderer.cache_info().currsize:
+        _renderer.cache_clear()
         gc.collect()  # the renderer may sit in reference cycles
 
 
