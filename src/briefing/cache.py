@@ -20,7 +20,8 @@ FORMAT = 2  # of the cache file; a cache of another format is ignored
 RACY_NS = 1_000_000_000  # a file hashed less than this after its last change is hashed again
 
 
-def _stat(path: Path | str) -> list[int] | None:
+def file_stat(path: Path | str) -> list[int] | None:
+    """Time of last change (ns) and size of a file; None when it is missing."""
     try:
         status = os.stat(path)
     except OSError:
@@ -53,11 +54,11 @@ class BuildCache:
         tick, keeping its stat ("racy git"): its stat alone proves nothing, so it counts as changed.
         """
         known = self.files.get(str(path))
-        return known is not None and known[:2] == _stat(path) and known[3] - known[0] > RACY_NS
+        return known is not None and known[:2] == file_stat(path) and known[3] - known[0] > RACY_NS
 
     def digest(self, path: Path) -> str:
         """Content hash of `path`, reusing the recorded one while its stat is unchanged."""
-        stat = _stat(path)
+        stat = file_stat(path)
         known = self.files.get(str(path))
         if known is not None and known[:2] == stat and known[3] - known[0] > RACY_NS:
             return known[2]
@@ -82,7 +83,7 @@ class BuildCache:
         if record is None or record["request"] != request or not all(map(self.unchanged, record["deps"])):
             return None
         outputs = record["outputs"]
-        return outputs if all(self.outputs.get(o, {}).get("stat") == _stat(o) for o in outputs) else None
+        return outputs if all(self.outputs.get(o, {}).get("stat") == file_stat(o) for o in outputs) else None
 
     def record_memo(self, memo: Path, request: str, outputs: list[Path], deps: list[Path]) -> None:
         for dep in deps:
@@ -96,10 +97,10 @@ class BuildCache:
     def output_fresh(self, target: Path, key: str) -> bool:
         """The output exists as last written, from the same key."""
         record = self.outputs.get(str(target))
-        return record is not None and record["key"] == key and record["stat"] == _stat(target)
+        return record is not None and record["key"] == key and record["stat"] == file_stat(target)
 
     def record_output(self, target: Path, key: str) -> None:
-        self.outputs[str(target)] = {"key": key, "stat": _stat(target)}
+        self.outputs[str(target)] = {"key": key, "stat": file_stat(target)}
 
     def save(self) -> None:
         """Write the cache atomically (a lost cache only means a full rebuild)."""

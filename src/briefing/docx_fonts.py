@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefing import ooxml
+from briefing.cache import file_stat
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def obfuscate(data: bytes, key: uuid.UUID) -> bytes:
 def vendored(folder: Path) -> tuple[Vendored, ...]:
     """The embeddable TrueType fonts in `folder`."""
     files = sorted(folder.glob("*.ttf"))
-    return _read(tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+    return _read(tuple((str(path), *file_stat(path)) for path in files))
 
 
 @lru_cache(maxsize=8)

@@ -24,12 +24,9 @@ def _renderer(templates_dir: Path, stamp: tuple):
 
 def _styles_stamp(templates_dir: Path) -> tuple:
     """Name, size and time of change of what a renderer loads: print.css and the fonts (`watch` edits them)."""
-    stamp = []
-    for path in [templates_dir / "print.css", *sorted((templates_dir / "fonts").glob("*"))]:
-        if path.is_file():
-            stat = path.stat()
-            stamp.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(stamp)
+    from briefing.cache import file_stat
+    files = [templates_dir / "print.css", *sorted((templates_dir / "fonts").glob("*"))]
+    return tuple((path.name, *(file_stat(path) or ())) for path in files)
 
 
 @atexit.register

@@ -197,21 +197,22 @@ def _image_problem(path: Path) -> str | None:
         return f"image is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; save it smaller (about 2000 pixels wide is plenty)"
     from PIL import Image, ImageFile
     try:
-        with Image.open(path) as image:  # reads the header only
-            width, height = image.size
+        image = Image.open(path)  # reads the header only
     except (OSError, Image.DecompressionBombError, ValueError):
         return "not a readable PNG or JPEG image; save it again as .png or .jpg"
-    if width * height > MAX_IMAGE_PIXELS:
-        return f"image is {width}×{height} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels, save it smaller"
-    tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False  # WeasyPrint sets it
-    try:
-        with Image.open(path) as image:
+    with image:
+        width, height = image.size
+        if width * height > MAX_IMAGE_PIXELS:
+            return (f"image is {width}×{height} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels, "
+                    "save it smaller")
+        tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False  # WeasyPrint sets it
+        try:
             image.draft(image.mode, (width // 8, height // 8))  # a JPEG decodes at 1/8 size: quick, yet whole
             image.load()
-    except (OSError, SyntaxError, ValueError):
-        return "the image file is damaged or incomplete; copy or save it again"
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
+        except (OSError, SyntaxError, ValueError):
+            return "the image file is damaged or incomplete; copy or save it again"
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     return None
 
 
