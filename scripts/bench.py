@@ -28,8 +28,8 @@ import sys, time
 from pathlib import Path
 import weasyprint
 from weasyprint.text.fonts import FontConfiguration
-from briefing.docx_writer import render_docx
-from briefing.document import Document
+from briefing.render.docx.writer import render_docx
+from briefing.render.document import Document
 import datetime as dt
 root, names = Path(sys.argv[1]), sys.argv[2:]
 fonts = FontConfiguration()
@@ -52,9 +52,10 @@ NAIVE_SCRIPT = """
 import sys
 from pathlib import Path
 import weasyprint
-from briefing.build import check, documents
-from briefing.docx_writer import render_docx
-from briefing.workspace import Workspace
+from briefing.build.pipeline import documents
+from briefing.check.memos import check
+from briefing.render.docx.writer import render_docx
+from briefing.content.workspace import Workspace
 workspace = Workspace.at(sys.argv[1])
 checked = check(workspace, [sys.argv[2]])
 for loaded in checked.memos:
@@ -144,8 +145,8 @@ def main() -> None:
               f"import weasyprint {import_weasyprint:.2f} s]")
 
         sys.path.insert(0, str(REPO / "src"))
-        from briefing.build import build
-        from briefing.workspace import Workspace
+        from briefing.build.pipeline import build
+        from briefing.content.workspace import Workspace
         warm_space = Workspace.at(small)
         build(warm_space, [memo], force=True)
         runs = []

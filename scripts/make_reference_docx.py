@@ -5,7 +5,7 @@ Usage: python scripts/make_reference_docx.py [OUTPUT]   (default: templates/refe
 The result may be restyled in Word afterwards; the DOCX writer only requires the style names of SPECS
 and a numbering part. Fonts follow PITFALLS §4: explicit w:rFonts everywhere, no theme fonts. VARIANTS are
 styles based on another that the writer merges into it: "<style> (en)" for English memos, "Readout Title"
-for the heading level of readout titles (see src/briefing/docx_styles.py). SETTINGS become custom
+for the heading level of readout titles (see src/briefing/render/docx/styles.py). SETTINGS become custom
 document properties (Word: File > Info > Properties > Advanced > Custom).
 """
 
@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from briefing import ooxml
+from briefing.render.docx import ooxml
 
 # Font names as Word, LibreOffice and the vendored files (templates/fonts) know them. Windows 10+ ships
 # BIZ UDゴシック under this name, and the Mincho as "BIZ UD明朝 Medium": the font table names that as

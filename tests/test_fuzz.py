@@ -7,14 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import copy_workspace
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from briefing.build import build, check
+from briefing.build.pipeline import build
+from briefing.check.memos import check
+from briefing.content.loader import load
+from briefing.content.workspace import Workspace
 from briefing.errors import ContentError
-from briefing.loader import load
-from briefing.workspace import Workspace
-from conftest import copy_workspace
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
 WORDS = st.sampled_from(["日本語の文です。", "An English sentence.", "<script>alert(1)</script>", "[[khare]]",

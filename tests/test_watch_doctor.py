@@ -75,8 +75,8 @@ def test_doctor_reports_the_machine(workspace):
 
 
 def test_style_edit_reaches_the_pdf_in_a_warm_process(workspace, tmp_path):
-    from briefing.build import build
-    from briefing.workspace import Workspace
+    from briefing.build.pipeline import build
+    from briefing.content.workspace import Workspace
     space, memo, pdf = Workspace.at(workspace), ["khare-visit-2025"], "khare-visit-2025.en.pdf"
     build(space, memo, langs=("en",), formats=("pdf",))
     css = workspace / "templates" / "print.css"

@@ -115,14 +115,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed command line."""
-    from briefing.build import build
-    from briefing.workspace import Workspace
+    from briefing.build.pipeline import build
+    from briefing.content.workspace import Workspace
 
     if args.command == "doctor":
         return _doctor(args)
     workspace = Workspace.at(args.root)
     if args.command == "check":
-        from briefing.check_report import run_check
+        from briefing.check.report import run_check
         return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format)
     if args.command in ("schema", "new", "preview"):
         return _writing(args, workspace)
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--out {args.out} is a file, not a folder")
     langs, formats = tuple(args.lang or ("ja", "en")), tuple(dict.fromkeys(args.format or ("pdf", "docx")))
     if args.command == "watch":
-        from briefing.watch import watch
+        from briefing.build.watch import watch
         def say(item: object) -> None:
             shown = workspace.shown(item) if isinstance(item, Path) else getattr(item, "relative", lambda: item)()
             print(shown, flush=True)
@@ -168,14 +168,14 @@ def progress_reporter(workspace) -> Iterator[Callable[[Path], None]]:
 def _writing(args: argparse.Namespace, workspace) -> int:
     """`briefing schema`, `briefing new` and `briefing preview`: helpers while writing a memo."""
     if args.command == "schema":
-        from briefing.schema import schema_text, workspace_schema, write_schema
+        from briefing.authoring.schema import schema_text, workspace_schema, write_schema
         if args.out is None:
             sys.stdout.write(schema_text(workspace_schema(workspace)))
         else:
             print(workspace.shown(write_schema(workspace, None if args.out is True else args.out.resolve())))
         return EXIT_OK
     if args.command == "new":
-        from briefing.new_memo import memo_types, new_memo
+        from briefing.authoring.new import memo_types, new_memo
         if args.list:
             print("\n".join(f"{memo_type:16} {summary}" for memo_type, summary in memo_types(workspace)))
             return EXIT_OK
@@ -185,15 +185,15 @@ def _writing(args: argparse.Namespace, workspace) -> int:
         path = new_memo(workspace, args.memo_type, args.memo_id)
         print(f"{workspace.shown(path)}\nnext: briefing preview {args.memo_id}, edit, briefing check")
         return EXIT_OK
-    from briefing.preview import serve
+    from briefing.authoring.preview import serve
     serve(workspace, args.paths, args.port)
     return EXIT_OK
 
 
 def _doctor(args: argparse.Namespace) -> int:
     """Print what the machine has; exit 2 when a build cannot run."""
+    from briefing.content.workspace import Workspace
     from briefing.doctor import diagnose
-    from briefing.workspace import Workspace
     root = Path(args.root)
     rows, essential = diagnose(Workspace.at(root) if (root / "content").is_dir() else None)
     for what, finding, fine in rows:

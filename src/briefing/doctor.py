@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from briefing import __version__
-from briefing.workspace import Workspace
+from briefing.content.workspace import Workspace
 
 
 def diagnose(workspace: Workspace | None) -> tuple[list[tuple[str, str, bool]], bool]:
@@ -17,7 +17,7 @@ def diagnose(workspace: Workspace | None) -> tuple[list[tuple[str, str, bool]], 
     rows = [("briefing", __version__, True), ("Python", platform.python_version(), sys.version_info >= (3, 10))]
     essential = True
     try:
-        from briefing.native import sonames_only
+        from briefing.render.pdf.native import sonames_only
         with sonames_only():
             import weasyprint
             from weasyprint.text.ffi import harfbuzz_subset, pango

@@ -1,0 +1,64 @@
+"""`briefing watch`: one warm process that rebuilds what each save affects, until interrupted."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Callable
+
+from briefing.build.pipeline import build
+from briefing.errors import BriefingError, ContentError
+from briefing.content.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def _relevant(out_dir: Path) -> Callable[[object, str], bool]:
+    """A watchfiles filter: content and templates, not outputs, hidden or temporary files."""
+    def keep(change: object, path: str) -> bool:
+        name = Path(path).name
+        return not (path.startswith(str(out_dir)) or name.startswith((".", "~")) or name.endswith(
+            (".tmp", ".swp", "~")))
+    return keep
+
+
+def watch(workspace: Workspace, out_dir: Path | None, langs: tuple[str, ...], formats: tuple[str, ...],
+          report: Callable[[object], None], *, ready: Callable[[], None] = lambda: None) -> None:
+    """Build now, then after every burst of saves; problems are reported and watching goes on."""
+    from watchfiles import watch as watch_changes
+
+    out_dir = (out_dir or workspace.build).resolve()
+    # PDFs first: they are what an official looks at while editing.
+    formats = tuple(sorted(formats, key=lambda fmt: fmt != "pdf"))
+    _rebuild(workspace, out_dir, langs, formats, report)
+    watching = False
+    for changes in watch_changes(workspace.content, workspace.templates, watch_filter=_relevant(out_dir),
+                                 debounce=400, step=30, raise_interrupt=True, yield_on_timeout=True,
+                                 rust_timeout=250):
+        if not watching:  # the watcher is active only now: catch what changed while it started
+            watching = True
+            _rebuild(workspace, out_dir, langs, formats, report)
+            ready()
+            continue
+        if not changes:
+            continue
+        started = time.perf_counter()
+        log.info("changed: %s", ", ".join(sorted(Path(path).name for _, path in changes)))
+        _rebuild(workspace, out_dir, langs, formats, report)
+        log.info("rebuilt in %.2f s; watching", time.perf_counter() - started)
+
+
+def _rebuild(workspace: Workspace, out_dir: Path, langs, formats, report: Callable[[object], None]) -> None:
+    """One incremental build in this process; a failure is shown, never the end of watching."""
+    try:
+        result = build(workspace, [], out_dir, langs, formats, jobs=1, on_done=report)
+    except ContentError as error:
+        for problem in error.problems:
+            report(problem)
+        return
+    except BriefingError as error:
+        report(f"error: {error}")
+        return
+    for problem in result.warnings + result.problems:  # as `briefing build` prints them
+        report(problem)

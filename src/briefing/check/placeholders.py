@@ -1,0 +1,50 @@
+"""The placeholder texts of a new memo's skeleton, "(ここに…を書く)" / "(write … here)", still to write."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from briefing.content import loader
+from briefing.errors import ContentError, Problem
+
+PLACEHOLDER = re.compile(r"[((]ここに[^()()]*を書く[))]|\(write [^()]* here\)")
+
+
+def texts_to_write(paths: Iterable[Path]) -> list[Problem]:
+    """A warning at every placeholder text "(ここに…を書く)" / "(write … here)" left in the memo files."""
+    warnings = []
+    for path in paths:
+        try:
+            source = loader.load(path)
+        except ContentError:
+            continue  # its problems are reported by the check itself
+        for loc, text in _strings(source.data, ()):
+            for placeholder in PLACEHOLDER.findall(text):
+                line, column = _position_of(placeholder, source, loc)
+                warnings.append(loader.problem_at(path, source.text, line, column,
+                                                  f"text still to write: {placeholder}", severity="warning"))
+    return warnings
+
+
+def _position_of(placeholder: str, source: loader.SourceFile, loc: tuple) -> tuple[int, int]:
+    """Where `placeholder` is written, at or after its value's start (a folded text starts a line above)."""
+    line, column = source.position(loc)
+    lines = source.text.splitlines()
+    for number in range(line, min(line + 3, len(lines) + 1)):
+        found = lines[number - 1].find(placeholder, column - 1 if number == line else 0)
+        if found >= 0:
+            return number, found + 1
+    return line, column
+
+
+def _strings(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, loc + (index,))

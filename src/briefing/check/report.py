@@ -1,0 +1,73 @@
+"""`briefing check`: every finding of the selected memos, grouped per memo, as text or JSON; `--accept`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import groupby
+from pathlib import Path
+
+from briefing.check.memos import check
+from briefing.content.workspace import Workspace
+from briefing.errors import Problem, UsageError
+
+
+def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False, strict: bool = False,
+              output: str = "text") -> int:
+    """Check (or, with `accept`, confirm the translations of) the targets; return the exit code."""
+    memos, pair_ids = _split(targets)
+    checked = check(workspace, memos)
+    if accept:
+        return _accept(workspace, checked, pair_ids)
+    from briefing.check.placeholders import texts_to_write
+    findings = checked.problems + texts_to_write(loaded.path for loaded in checked.memos)
+    findings.sort(key=lambda p: (str(p.path), p.line, p.column))
+    errors = sum(p.severity == "error" for p in findings)
+    warnings = len(findings) - errors
+    if output == "json":
+        json.dump(_as_json(findings, len(checked.memos), errors, warnings), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for path, group in groupby(findings, key=lambda p: p.path):
+            print(f"{workspace.shown(path)}:", file=sys.stderr)
+            for problem in group:
+                print(f"  {problem.relative()}".replace("\n", "\n  "), file=sys.stderr)
+        print(f"{len(checked.memos)} memo(s) checked: {errors} error(s), {warnings} warning(s)"
+              + (" (--strict: warnings count as errors)" if strict and warnings else ""))
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _split(targets: list[str]) -> tuple[list[str], dict[str, set[str]]]:
+    """Memo paths or ids, and the pair ids named as MEMO#PAIR."""
+    memos, pair_ids = [], {}
+    for target in targets:
+        memo, _, pair = target.partition("#")
+        if memo not in memos:
+            memos.append(memo)
+        if pair:
+            pair_ids.setdefault(Path(memo).stem.removesuffix(".yaml"), set()).add(pair)
+    return memos, pair_ids
+
+
+def _accept(workspace: Workspace, checked, pair_ids: dict[str, set[str]]) -> int:
+    """Write the lock files of the memos that loaded; report the ones that did not."""
+    from briefing.check import lockfile
+
+    for loaded in checked.memos:
+        only = pair_ids.get(loaded.path.stem)
+        lock = workspace.lock_file(loaded.path)
+        count = lockfile.accept(lock, loaded.memo, only)
+        print(f"{workspace.shown(lock)}: {count} pair(s) confirmed")
+    failed = [p for p in checked.problems if p.severity == "error" and p.lang is None]
+    for problem in failed:
+        print(problem.relative(), file=sys.stderr)
+    if not checked.memos and not failed:
+        raise UsageError("no memo to confirm")
+    return 1 if failed else 0
+
+
+def _as_json(findings: list[Problem], memos: int, errors: int, warnings: int) -> dict:
+    return {"memos_checked": memos, "errors": errors, "warnings": warnings,
+            "findings": [{"path": str(p.path), "line": p.line, "column": p.column, "severity": p.severity,
+                          "message": p.message, "language": p.lang} for p in findings]}
+

@@ -1,0 +1,46 @@
+"""Files read and written whole: a file's stat, and output moved into place only when complete."""
+
+from __future__ import annotations
+
+import errno
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from briefing.errors import EnvironmentProblem
+
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO, errno.EFBIG}
+
+
+def file_stat(path: Path | str) -> list[int] | None:
+    """Time of last change (ns) and size of a file; None when it is missing."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_mtime_ns, status.st_size]
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; move it into place only if the block succeeds."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise EnvironmentProblem(f"cannot write to {path.parent}: {error.strerror}") from None
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        yield temporary_path
+        os.chmod(temporary_path, 0o644)
+        os.replace(temporary_path, path)
+    except OSError as error:
+        if error.errno not in WRITE_ERRORS:
+            raise
+        raise EnvironmentProblem(f"cannot write {path}: {error.strerror}; the previous file is unchanged") from None
+    finally:
+        temporary_path.unlink(missing_ok=True)

@@ -1,0 +1,184 @@
+"""Read a YAML file into plain Python data, remembering where every value came from.
+
+Nothing is constructed from tags: the file is composed into nodes and only strings, numbers,
+true/false, null, dates, lists and mappings are accepted (YAML 1.2, so `no` stays a string).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from briefing.errors import ContentError, Problem
+
+MAX_FILE_BYTES = 1_000_000
+YAML_TAG = "tag:yaml.org,2002:"
+FOLD_POINT = re.compile("\x07 ?")  # ruamel marks where a folded block (>) joined two lines
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # not tab, line feed, return
+EAST_ASIAN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]")
+Loc = tuple  # a path into the data: ("sections", 0, "heading", "ja")
+
+
+@dataclass
+class SourceFile:
+    """A parsed content file: its data and the position of every key and value in it."""
+
+    path: Path
+    text: str
+    data: Any = None
+    value_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of `loc`, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        while loc:
+            table = self.key_at if key and loc in self.key_at else self.value_at
+            if loc in table:
+                return table[loc]
+            loc = loc[:-1]
+            key = False
+        return self.value_at.get((), (1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error",
+                lang: str | None = None) -> Problem:
+        """A `Problem` pointing at `loc` in this file."""
+        line, column = self.position(loc, key=key)
+        return problem_at(self.path, self.text, line, column, message, severity=severity, lang=lang)
+
+
+def problem_at(path: Path, text: str, line: int, column: int, message: str, **details) -> Problem:
+    """A `Problem` that quotes the source line it points at."""
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Problem(path, line, column, message, source.replace("\t", " "), **details)
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8, or a `ContentError` saying where decoding failed."""
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ContentError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"file is larger than {MAX_FILE_BYTES:,} bytes; split the memo or remove pasted data"
+        raise ContentError([Problem(path, 1, 1, message)])
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        message = f"not UTF-8 (byte {error.start}: 0x{raw[error.start]:02x}); save the file as UTF-8"
+        raise ContentError([Problem(path, line, column, message)]) from None
+
+
+def load(path: Path) -> SourceFile:
+    """Parse `path`; raise `ContentError` with every problem found in it."""
+    source = SourceFile(path, read_text(path))
+    try:
+        root = YAML(typ="rt").compose(source.text)
+    except ReaderError as error:  # a character YAML does not allow, e.g. a control character
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        before = source.text[: max(source.text.find(chr(code)), 0)]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        message = f"control character U+{code:04X} in the text (often pasted from e-mail or a web page); delete it"
+        raise ContentError([problem_at(path, source.text, line, column, message)]) from None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = f"YAML syntax: {error.problem or error.context}"
+        if "\\t" in message or "'\\t'" in str(error):
+            message = "YAML syntax: a tab character; indent with spaces"
+        raise ContentError([problem_at(path, source.text, mark.line + 1, mark.column + 1, message)]) from None
+    problems: list[Problem] = []
+    source.data = _convert(root, (), source, problems, set()) if root is not None else {}
+    if problems:
+        raise ContentError(problems)
+    return source
+
+
+def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> Any:
+    """Plain Python value of `node`; records positions and problems on the way."""
+    source.value_at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in seen:  # an alias (*name): it could loop, or multiply a small file into a huge one
+        problems.append(source.problem(loc, "YAML aliases (*name) are not supported; write the value out"))
+        return None
+    seen.add(id(node))
+    tag = str(getattr(node.tag, "value", node.tag) or "")
+    kind = tag.removeprefix(YAML_TAG) if tag.startswith(YAML_TAG) else None
+    if isinstance(node, (MappingNode, SequenceNode)) and kind not in ("map", "seq"):
+        problems.append(source.problem(loc, f"YAML tags such as '{kind or tag}' are not allowed; write plain data"))
+        return None
+    if isinstance(node, MappingNode):
+        return _convert_mapping(node, loc, source, problems, seen)
+    if isinstance(node, SequenceNode):
+        return [_convert(item, loc + (i,), source, problems, seen) for i, item in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)
+    text = _unfold_east_asian(node.value) if node.style == ">" else node.value
+    control = CONTROL.search(text)
+    if control:
+        problems.append(source.problem(loc, f"control character U+{ord(control.group()):04X} in the text (often "
+                                            "pasted from e-mail or a web page); delete it"))
+        return None
+    try:
+        return _scalar(kind, text)
+    except ValueError as error:
+        problems.append(source.problem(loc, str(error)))
+        return None
+
+
+def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> dict:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            problems.append(problem_at(source.path, source.text, line, column, "a key must be plain text"))
+            continue
+        key = str(key_node.value)
+        key_loc = loc + (key,)
+        position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if key in result:
+            first = source.key_at[key_loc][0]
+            problems.append(problem_at(source.path, source.text, *position,
+                                       f"duplicate key '{key}' (first given on line {first}); keep one"))
+            continue
+        source.key_at[key_loc] = position
+        result[key] = _convert(value_node, key_loc, source, problems, seen)
+    return result
+
+
+def _unfold_east_asian(text: str) -> str:
+    """Join the lines of a folded block (>) with a space, or with nothing next to a Japanese character."""
+    def joint(match: re.Match) -> str:
+        before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
+        return "" if EAST_ASIAN.fullmatch(before) or EAST_ASIAN.fullmatch(after) else " "
+    return FOLD_POINT.sub(joint, text)
+
+
+def _scalar(kind: str | None, text: str) -> Any:
+    """Typed value of a scalar resolved as YAML 1.2 `kind`; other tags are refused."""
+    if kind == "str":
+        return text
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return text.lower() == "true"
+    if kind == "int":
+        return int(text.replace("_", ""), 0)
+    if kind == "float":
+        return float(text.replace("_", ""))
+    if kind == "timestamp":
+        try:
+            return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a real date; write YYYY-MM-DD, e.g. 2025-06-27") from None
+    raise ValueError(f"YAML tags such as '{kind or 'this'}' are not allowed; write plain text")

@@ -1,0 +1,59 @@
+"""Shared registries in content/_registry/: people, organizations and the ja ↔ en glossary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from briefing.content.model import Strict, Text
+
+
+class Name(Strict):
+    """A name in one script."""
+
+    family: str
+    given: str = ""
+
+
+class Person(Strict):
+    """Someone memos name: names in both scripts, reading, honorific and titles per language."""
+
+    ja: Name = Field(description="Name in kanji or katakana")
+    latin: Name = Field(description="Name in Latin script, e.g. family: Fujii, given: Hisayuki")
+    kana: Name | None = Field(None, description="Reading in hiragana, e.g. ふじい・ひさゆき")
+    order: Literal["japanese", "western"] = Field(
+        "japanese", description="japanese: 藤井比早之 / FUJII Hisayuki; western: アトゥル・カレ / Atul Khare")
+    honorific: Text = Field(default_factory=Text, description="e.g. en: Mr. (ja is usually empty)")
+    title: Text = Field(default_factory=Text, description="Current title, e.g. 外務副大臣")
+    short_title: Text | None = Field(None, description="Title after the family name, e.g. 副大臣")
+
+
+class Organization(Strict):
+    """An issuing or attending organization."""
+
+    name: Text
+    short: Text | None = Field(None, description="Short name used after the first mention")
+
+
+class Term(Strict):
+    """An agreed pair of terms: English text must render `ja` as `en`."""
+
+    ja: str
+    en: str
+    note: str | None = None
+
+
+@dataclass
+class Registry:
+    """All registries of a workspace, with the files they came from."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    glossary: list[Term] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+REGISTRY_FILES = {"people.yaml": ("people", Person), "organizations.yaml": ("organizations", Organization)}

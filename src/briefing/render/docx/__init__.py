@@ -1,0 +1,1 @@
+"""Word files through python-docx, styled by templates/reference.docx: the writer and its parts."""

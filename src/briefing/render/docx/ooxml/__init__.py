@@ -1,0 +1,26 @@
+"""Raw WordprocessingML for what python-docx has no API for (PITFALLS §4–§6): the only place that touches the XML.
+
+The DOCX renderer speaks in paragraphs, runs and styles; it reaches the XML through these names only.
+"""
+
+from briefing.render.docx.ooxml.elements import (BORDER_SIDES, MERGED_PPR, PPR_ORDER, RPR_ORDER, SETTINGS_ORDER, child,
+                                                 drop, east_asian_lang, format_like, indent_chars, merge_properties,
+                                                 merge_style, ppr, rpr, rpr_default, set_compatibility_mode,
+                                                 set_doc_grid, set_flag, set_indent, set_lang, set_paragraph_box,
+                                                 set_rfonts, set_row, set_run_box, set_setting, shift_indent,
+                                                 strip_char_units, strip_theme_fonts)
+from briefing.render.docx.ooxml.numbering import Level, add_abstract_num, add_num, set_numbering
+from briefing.render.docx.ooxml.package import (add_field, add_hyperlink, add_link_run, clear_story, custom_properties,
+                                                drop_custom_properties, east_asian_font, em_twips, embed_fonts,
+                                                font_names, FontInfo, latin_language, remove_body, save_deterministic,
+                                                set_alt_text, set_company, set_custom_properties, set_font_table,
+                                                zip_time)
+
+__all__ = ["BORDER_SIDES", "MERGED_PPR", "PPR_ORDER", "RPR_ORDER", "SETTINGS_ORDER", "add_abstract_num", "add_field",
+           "add_hyperlink", "add_link_run", "add_num", "child", "clear_story", "custom_properties", "drop",
+           "drop_custom_properties", "east_asian_font", "east_asian_lang", "em_twips", "embed_fonts", "font_names",
+           "format_like", "FontInfo", "indent_chars", "latin_language", "Level", "merge_properties", "merge_style",
+           "ppr", "remove_body", "rpr", "rpr_default", "save_deterministic", "set_alt_text", "set_company",
+           "set_compatibility_mode", "set_custom_properties", "set_doc_grid", "set_flag", "set_font_table",
+           "set_indent", "set_lang", "set_numbering", "set_paragraph_box", "set_rfonts", "set_row", "set_run_box",
+           "set_setting", "shift_indent", "strip_char_units", "strip_theme_fonts", "zip_time"]

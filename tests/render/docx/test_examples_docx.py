@@ -1,0 +1,96 @@
+"""The example memos as Word files: the same text as the PDF, real numbering, and LibreOffice opens them."""
+
+import re
+import subprocess
+import uuid
+
+import docx
+import lxml.html
+import pytest
+from conftest import EXAMPLES, need_tool
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+CASES = [(memo, lang) for memo in EXAMPLES for lang in ("ja", "en")]
+BLOCKS = "//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption | //ul[@class='links']/li"
+
+
+def html_blocks(built, memo, lang) -> list[str]:
+    """Each block's text as the HTML has it, numbering markers left out (Word numbers by itself)."""
+    tree = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
+    for marker in tree.xpath("//span[@class='marker']"):
+        marker.drop_tree()
+    return [re.sub(r"\s+", "", element.text_content()) for element in tree.xpath(BLOCKS)]
+
+
+def docx_blocks(path) -> list[str]:
+    body = docx.Document(str(path)).element.body  # paragraphs of layout tables too; w:t of runs and links alike
+    return [re.sub(r"\s+", "", "".join(t.text or "" for t in p.iter(qn("w:t")))) for p in body.iter(qn("w:p"))]
+
+
+@pytest.mark.parametrize("memo, lang", CASES)
+def test_same_text_in_the_same_order_as_the_html(built, memo, lang):
+    assert "".join(docx_blocks(built / f"{memo}.{lang}.docx")) == "".join(html_blocks(built, memo, lang))
+
+
+@pytest.mark.parametrize("memo, lang", CASES)
+def test_numbered_paragraphs_use_word_numbering(built, memo, lang):
+    word = docx.Document(str(built / f"{memo}.{lang}.docx"))
+    numbered = [p for p in word.paragraphs if p._p.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None]
+    assert len(numbered) >= 3
+    typed = re.compile(r"^\s*(\(\d+\)|\d+\.|\([a-z]+\)|[●•])")
+    assert not [p.text for p in word.paragraphs if typed.match(p.text)]
+    header = word.sections[0].header.paragraphs
+    if memo == "khare-visit-2025":
+        assert any(("公表済み" if lang == "ja" else "Released to the public") in p.text for p in header)
+    assert word.core_properties.language == ("ja-JP" if lang == "ja" else "en-US")
+
+
+@pytest.mark.parametrize("memo, lang", CASES)
+def test_outline_is_the_memo_outline(built, memo, lang):
+    """Readout titles, then the sections inside them, as Word's navigation pane shows them."""
+    tree = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
+    for marker in tree.xpath("//span[@class='marker']"):
+        marker.drop_tree()
+    headings = tree.xpath("//h2[@class='readout-title' or @class='section-heading']")
+    expected = [(f"Heading {len(h.xpath('ancestor::section'))}", re.sub(r"\s+", "", h.text_content()))
+                for h in headings]
+    word = docx.Document(str(built / f"{memo}.{lang}.docx"))
+    actual = [(p.style.name, re.sub(r"\s+", "", p.text)) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert actual == expected and actual
+    assert {name for name, _ in actual} == {"Heading 1"}  # both examples: readouts, or sections, at the top
+
+
+def libreoffice_pdf(source, outdir):
+    """Convert with a private profile; soffice exits 0 even when it fails, so check the result."""
+    soffice = need_tool("soffice")
+    profile = outdir / f"profile-{uuid.uuid4().hex}"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(outdir), str(source)], capture_output=True, timeout=180)
+    pdf = outdir / (source.stem + ".pdf")
+    assert pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime, f"LibreOffice did not convert {source}"
+    return pdf
+
+
+@pytest.mark.parametrize("memo, lang", CASES)
+def test_libreoffice_renders_like_the_pdf(built, tmp_path, memo, lang):
+    converted = libreoffice_pdf(built / f"{memo}.{lang}.docx", tmp_path)
+    pdftotext = need_tool("pdftotext")
+    text = subprocess.run([pdftotext, str(converted), "-"], capture_output=True, text=True, check=True).stdout
+    furniture = {"公表済み", "Released to the public"}  # the header, repeated on every page
+    flat = "".join(re.sub(r"\s+", "", line) for line in text.splitlines()  # and the footer: - 1 / 3 -
+                   if line.strip() not in furniture and not re.fullmatch(r"-\s*\d+\s*(/\s*\d+\s*)?-", line.strip()))
+    for block in html_blocks(built, memo, lang):  # pdftotext joins words hyphenated at line ends
+        assert block.replace("-", "") in flat.replace("-", ""), f"{block[:40]}… missing from the LibreOffice rendering"
+    markers = {("pko-symposium-2025", "ja"): ["(1)", "(7)", "●"], ("pko-symposium-2025", "en"): ["(a)", "(g)", "•"],
+               ("khare-visit-2025", "ja"): ["1", "3"], ("khare-visit-2025", "en"): ["1.", "3."]}[memo, lang]
+    for marker in markers:
+        assert re.sub(r"\s+", "", marker) in flat
+    links = {annotation.get_object()["/A"]["/URI"] for page in PdfReader(converted).pages
+             for annotation in page.get("/Annots", []) if "/A" in annotation.get_object()}
+    tree = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
+    assert links == set(tree.xpath("//a/@href"))  # the links work in the rendering
+    pages = len(PdfReader(converted).pages)
+    assert abs(pages - len(PdfReader(built / f"{memo}.{lang}.pdf").pages)) <= 1
+    fonts = subprocess.run([need_tool("pdffonts"), str(converted)], capture_output=True, text=True).stdout
+    assert ("BIZUDMincho" in fonts) if lang == "ja" else ("Times" in fonts or "Liberation" in fonts), fonts
