@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,29 @@ def copy_workspace(target: Path) -> Path:
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "templates", target / "templates")
     return target
+
+
+def libreoffice_pdf(source: Path, outdir: Path, env: dict | None = None) -> Path:
+    """`source` (a .docx) converted to PDF by LibreOffice with a private profile, as Word files are checked.
+
+    soffice exits 0 even when it converted nothing, so the result itself is checked.
+    """
+    soffice = need_tool("soffice")
+    profile = outdir / f"lo-profile-{uuid.uuid4().hex}"
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(outdir), str(source)], capture_output=True, timeout=180, env=env)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    pdf = outdir / f"{source.stem}.pdf"
+    assert pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime, f"LibreOffice did not convert {source}"
+    return pdf
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    """The text of a PDF as pdftotext gives it (`-layout` keeps the columns of numbered items)."""
+    return subprocess.run([need_tool("pdftotext"), *options, str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
 
 
 def edit(path: Path, old: str, new: str) -> None:

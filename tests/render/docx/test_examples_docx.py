@@ -2,12 +2,11 @@
 
 import re
 import subprocess
-import uuid
 
 import docx
 import lxml.html
 import pytest
-from conftest import EXAMPLES, need_tool
+from conftest import EXAMPLES, libreoffice_pdf, need_tool
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
@@ -59,17 +58,6 @@ def test_outline_is_the_memo_outline(built, memo, lang):
     actual = [(p.style.name, re.sub(r"\s+", "", p.text)) for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert actual == expected and actual
     assert {name for name, _ in actual} == {"Heading 1"}  # both examples: readouts, or sections, at the top
-
-
-def libreoffice_pdf(source, outdir):
-    """Convert with a private profile; soffice exits 0 even when it fails, so check the result."""
-    soffice = need_tool("soffice")
-    profile = outdir / f"profile-{uuid.uuid4().hex}"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(source)], capture_output=True, timeout=180)
-    pdf = outdir / (source.stem + ".pdf")
-    assert pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime, f"LibreOffice did not convert {source}"
-    return pdf
 
 
 @pytest.mark.parametrize("memo, lang", CASES)

@@ -10,7 +10,7 @@ import uuid
 import zipfile
 
 import docx
-from conftest import need_tool
+from conftest import libreoffice_pdf, need_tool
 from docx.oxml.ns import qn
 from test_docx_writer import JA_HTML, TEMPLATES, make_document
 
@@ -96,13 +96,7 @@ def test_reference_property_switches_embedding_on(tmp_path):
 
 def libreoffice_fonts(source, outdir, fonts_conf) -> str:
     """pdffonts of LibreOffice's rendering when fontconfig knows only the fonts `fonts_conf` lists."""
-    soffice = need_tool("soffice")
-    profile = outdir / f"profile-{uuid.uuid4().hex}"
-    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf)}
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(source)], capture_output=True, timeout=180, env=env)
-    pdf = outdir / f"{source.stem}.pdf"
-    assert pdf.is_file() and pdf.stat().st_mtime >= source.stat().st_mtime, f"LibreOffice did not convert {source}"
+    pdf = libreoffice_pdf(source, outdir, env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf)})
     return subprocess.run([need_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
 
 
