@@ -65,3 +65,12 @@ def test_only_ooxml_builds_raw_wordprocessingml():
     offenders = {str(p.relative_to(PACKAGE)): uses for p in modules if (uses := _raw_xml_uses(p))}
     assert offenders == {}
     assert _raw_xml_uses(ooxml / "elements.py"), "the scan must recognise the XML that ooxml/ does build"
+
+
+def test_every_stage_says_what_it_takes_and_gives():
+    folders = {p.parent for p in PACKAGE.rglob("*.py") if "templates" not in p.parts}
+    assert {PACKAGE / name for name in ("content", "view", "check", "render", "build", "authoring")} <= folders
+    for folder in folders:
+        init = folder / "__init__.py"
+        assert init.is_file(), f"{folder} is not a package (a namespace package is not tracked as one)"
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"{init} has no docstring"
