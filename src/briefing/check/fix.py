@@ -80,7 +80,8 @@ def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], 
     try:
         with atomic_output(loaded.path) as temporary:
             temporary.write_text("".join(text), encoding="utf-8")
-            if loader.load(temporary).data != expected:
+            fixed = loader.load(temporary).data
+            if _blank(fixed, fixes) != _blank(expected, fixes):
                 raise _ReadBackDiffers
     except (_ReadBackDiffers, ContentError):
         say(f"{_shown(loaded.path)}: not fixed: the file would not read back with exactly the fixed texts")
@@ -88,7 +89,7 @@ def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], 
     for item in fixes:
         where = f"{_shown(item.problem.path)}:{item.problem.line}:{item.problem.column}"
         say(f"{where}: fixed {item.finding.rule}: 「{item.finding.found}」 → 「{item.finding.suggestion}」")
-    _keep_confirmed(loaded, fixes, expected, lock_path, say)
+    _keep_confirmed(loaded, fixes, fixed, lock_path, say)
     return len(fixes)
 
 
@@ -131,6 +132,21 @@ def _expected(data, fixes: list[Located]):
 def _shown(path: Path) -> str:
     """A path as the other findings print it: relative to the current folder when inside it."""
     return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _blank(data, fixes: list[Located]):
+    """`data` with the fixed texts' spaces left out: a line of a folded text (>) that now ends or starts with a
+    full-width bracket joins the next without a space, as it does next to any Japanese character."""
+    import copy
+    import re
+
+    data = copy.deepcopy(data)
+    for loc in {item.loc for item in fixes}:
+        parent = _value(data, loc[:-1])
+        if not isinstance(parent, dict):
+            return None  # the fixed file no longer has this text where it was
+        parent[loc[-1]] = re.sub(r"\s", "", _value(data, loc))
+    return data
 
 
 def _value(data, loc: tuple):

@@ -29,7 +29,7 @@ RULES = {  # rule id → (section of 公用文作成の考え方, Ⅰ 表記の�
 }
 UNSAFE = {
     "thousands-separator": "a document or resolution number takes no commas",
-    "kanji-large-units": "the English is compared by its digits; change both languages",
+    "kanji-large-units": "the English is compared by its digits, so change both languages",
 }
 JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uff66-\uff9f〓]")
 URL = re.compile(r"(?:https?://|mailto:|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+")
