@@ -84,6 +84,17 @@ def test_fix_applies_the_safe_ones_keeps_the_rest_of_the_file_and_is_idempotent(
     assert (workspace / PATH).read_text(encoding="utf-8") == expected
 
 
+def test_fix_keeps_a_byte_order_mark_and_windows_line_endings(workspace):
+    (workspace / PATH).write_bytes(b"\xef\xbb\xbf" + MEMO.replace("\n", "\r\n").encode("utf-8"))
+    before = run_cli("check", "kobun", cwd=workspace)
+    assert kobun_lines(before)[1] == f"{where(MEMO, '(TPP)', '(TPP)')}: halfwidth-brackets"
+    run_cli("check", "--fix", "kobun", cwd=workspace)
+    expected = MEMO
+    for old, new in SAFE:
+        expected = expected.replace(old, new)
+    assert (workspace / PATH).read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+
+
 def test_fix_keeps_confirmed_translations_confirmed(workspace):
     edit(workspace / "content/khare-visit-2025.yaml", "このほか、双方は", "このほか(2025年)、双方は")
     assert "stale English" in run_cli("check", "khare-visit-2025", cwd=workspace).stderr
@@ -105,7 +116,9 @@ def test_a_rule_switched_off_in_the_strings(workspace):
     assert "3か所" in (workspace / PATH).read_text(encoding="utf-8")
     edit(workspace / "templates/strings/ja.yaml", "  kasho-kagetsu: true", "  kasho-kagetu: false")
     result = run_cli("check", "kobun", cwd=workspace)
-    assert "checks: unknown rule 'kasho-kagetu'" in result.stderr
+    strings = (workspace / "templates/strings/ja.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(strings) if text.startswith("  kasho-kagetu:")) + 1
+    assert f"templates/strings/ja.yaml:{line}:3: warning: checks: unknown rule 'kasho-kagetu'" in result.stderr
 
 
 def test_fix_and_accept_go_one_at_a_time(workspace):

@@ -46,9 +46,12 @@ def japanese_texts(loaded) -> list[tuple[tuple, str]]:
 
 def locate(loaded, strings: dict) -> list[Located]:
     """The 公用文 findings of one memo (`loaded`: a checked memo), at the character they concern."""
+    findings = list(kobun.memo_findings(japanese_texts(loaded), kobun.enabled_rules(strings)))
+    if not findings:
+        return []  # a clean memo costs no second parse
     source, spans = loaded.source, SourceSpans(loaded.source.text)
     found = []
-    for loc, finding in kobun.memo_findings(japanese_texts(loaded), kobun.enabled_rules(strings)):
+    for loc, finding in findings:
         value = _value(source.data, loc)
         indexes = spans.indexes(loc, value)
         first = next((i for i in indexes[finding.start:finding.end] if i is not None), None)
@@ -63,8 +66,12 @@ def locate(loaded, strings: dict) -> list[Located]:
 
 def strings_problems(strings: dict, strings_path: Path) -> list[Problem]:
     """A warning for each name under `checks:` that is no rule (a typo would leave the rule on)."""
-    return [Problem(strings_path, 1, 1, f"checks: unknown rule '{name}'; expected one of: {', '.join(kobun.RULES)}",
-                    severity="warning") for name in kobun.unknown_switches(strings)]
+    unknown = kobun.unknown_switches(strings)
+    source = loader.load(strings_path) if unknown and strings_path.is_file() else None
+    return [loader.problem_at(strings_path, source.text if source else "",
+                              *(source.key_at.get(("checks", name), (1, 1)) if source else (1, 1)),
+                              f"checks: unknown rule '{name}'; expected one of: {', '.join(kobun.RULES)}",
+                              severity="warning") for name in unknown]
 
 
 def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], None]) -> int:
@@ -72,6 +79,7 @@ def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], 
     fixes = [item for item in located if item.edits]
     if not fixes:
         return 0
+    bom = "\ufeff" if loaded.path.read_bytes()[:3] == b"\xef\xbb\xbf" else ""
     text = list(loaded.source.text)
     for item in fixes:
         for _, index, old, new in item.edits:
@@ -79,7 +87,7 @@ def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], 
     expected = _expected(loaded.source.data, fixes)
     try:
         with atomic_output(loaded.path) as temporary:
-            temporary.write_text("".join(text), encoding="utf-8")
+            temporary.write_text(bom + "".join(text), encoding="utf-8", newline="")  # line endings as they were
             fixed = loader.load(temporary).data
             if _blank(fixed, fixes) != _blank(expected, fixes):
                 raise _ReadBackDiffers
