@@ -84,6 +84,16 @@ def test_fix_applies_the_safe_ones_keeps_the_rest_of_the_file_and_is_idempotent(
     assert (workspace / PATH).read_text(encoding="utf-8") == expected
 
 
+def test_a_character_written_as_an_escape_is_reported_but_not_fixed(workspace):
+    (workspace / PATH).write_text(MEMO.replace('"第1回~第3回', '"\\x28第1回)~第3回'), encoding="utf-8")
+    result = run_cli("check", "--fix", "kobun", cwd=workspace)
+    assert "5 fix(es) applied" in result.stdout  # the others still are
+    text = (workspace / PATH).read_text(encoding="utf-8")
+    assert '"\\x28第1回)～第3回' not in text and '"\\x28第1回)~第3回' in text  # the text after the escape is left as is
+    assert f"{where(MEMO, QUOTED, 'ja:', 4)}: warning: half-width brackets" in result.stderr  # at the text's start
+    assert "the file writes it with an escape; edit it by hand" in result.stderr
+
+
 def test_fix_keeps_a_byte_order_mark_and_windows_line_endings(workspace):
     (workspace / PATH).write_bytes(b"\xef\xbb\xbf" + MEMO.replace("\n", "\r\n").encode("utf-8"))
     before = run_cli("check", "kobun", cwd=workspace)

@@ -56,10 +56,10 @@ def locate(loaded, strings: dict) -> list[Located]:
         indexes = spans.indexes(loc, value)
         first = next((i for i in indexes[finding.start:finding.end] if i is not None), None)
         line, column = spans.line_column(first) if first is not None else source.position(loc)
-        problem = loader.problem_at(loaded.path, source.text, line, column, finding.message(),
-                                    severity="warning", lang="ja")
         edits = [(offset, indexes[offset], value[offset], new) for offset, new in finding.edits]
         usable = all(index is not None for _, index, _, _ in edits)
+        problem = loader.problem_at(loaded.path, source.text, line, column, finding.message(usable),
+                                    severity="warning", lang="ja")
         found.append(Located(problem, finding, loc, edits if usable else []))
     return found
 

@@ -54,10 +54,11 @@ class Finding:
     suggestion: str
     edits: tuple[tuple[int, str], ...] = ()
 
-    def message(self) -> str:
+    def message(self, placed: bool = True) -> str:
         """What is wrong, what to write instead, where the rule comes from, and whether --fix applies it."""
         section, what = RULES[self.rule]
-        how = "--fix applies it" if self.edits else f"--fix leaves it: {UNSAFE[self.rule]}"
+        how = ("--fix applies it" if self.edits and placed else "--fix leaves it: " +
+               (UNSAFE[self.rule] if not self.edits else "the file writes it with an escape; edit it by hand"))
         return f"{what}: 「{_short(self.found)}」 → 「{_short(self.suggestion)}」 ({SOURCE} {section}; {self.rule}; {how})"
 
 
