@@ -44,7 +44,8 @@ def test_halfwidth_symbols_next_to_japanese():
     assert found("第1回~第3回") == [(0, "halfwidth-symbols", "1回~第3", "1回～第3", True)]
     assert found("円=ドル") == [(0, "halfwidth-symbols", "円=ドル", "円＝ドル", True)]
     assert found("日本,米国") == [(0, "halfwidth-symbols", "日本,米国", "日本、米国", True)]
-    assert found("A=B, 1~3, 1,000人") == []
+    assert found("1~3回") == [(0, "halfwidth-symbols", "1~3回", "1～3回", True)]  # across the digits
+    assert found("A=B, 1~3 pages, 1,000人") == []
     assert fixed("第1回~第3回") == "第1回～第3回"
 
 

@@ -16,7 +16,7 @@ issuer: mofa
 title: {ja: 国連(UN)との会合, en: Meeting with the United Nations (UN)}   # 題 / title
 lead:
   ja: >-
-    [[date]]、[[fujii-hisayuki]]は、国連三角パートナーシップ・プログラム
+    [[date]]、[[fujii-hisayuki]]は、UN Triangular Partnership Programme
     (TPP)の関係者約12000人と3ヶ所で会いました。
   en: >-
     On [[date]], [[fujii-hisayuki]] met about 12,000 people of the UN Triangular Partnership Programme (TPP)
@@ -57,7 +57,7 @@ def test_findings_point_at_the_character_in_every_kind_of_scalar(workspace):
     assert result.returncode == 0, result.stderr
     assert kobun_lines(result) == [
         f"{where(MEMO, 'title:', '(UN)')}: halfwidth-brackets",  # flow mapping, plain
-        f"{where(MEMO, '(TPP)', '(TPP)')}: halfwidth-brackets",  # folded, second line
+        f"{where(MEMO, '(TPP)', '(TPP)')}: halfwidth-brackets",  # folded, second line, after Latin (a space)
         f"{where(MEMO, '(TPP)', '12000')}: thousands-separator",
         f"{where(MEMO, '(TPP)', '3ヶ所', 1)}: kasho-kagetsu",  # at the ヶ to change
         f"{where(MEMO, QUOTED, '~')}: halfwidth-symbols",  # double-quoted

@@ -3,9 +3,10 @@
 A fix replaces single characters at the places ruamel.yaml's composer gives for them, so everything
 else in the file (comments, indentation, folded lines, quoting, key order) stays byte for byte. A
 round trip through ruamel's dumper would keep comments too, but it re-indents lists and re-wraps
-text unless its settings happen to match the file's. Before the file is replaced, it is parsed again
-and must hold exactly the fixed texts and nothing else changed. A confirmed translation whose
-Japanese only changed in notation stays confirmed (its lock entry is rewritten).
+text unless its settings happen to match the file's. Before the file is replaced, it is parsed again:
+every other value must be unchanged and each fixed text as intended (save for a space where a folded
+line now meets a full-width bracket). A confirmed translation whose Japanese only changed in
+notation stays confirmed (its lock entry is rewritten).
 """
 
 from __future__ import annotations

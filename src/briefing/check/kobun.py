@@ -109,8 +109,10 @@ def _brackets(text: str, plain: str) -> Iterator[Finding]:
     for index, char in enumerate(plain):
         if char == "(":
             opened.append(index)
+        elif char == ")" and opened:
+            pairs.append((opened.pop(), index))
         elif char == ")":
-            (pairs.append((opened.pop(), index)) if opened else lone.append(index))
+            lone.append(index)
     for start, end in pairs:
         if _japanese(plain, start - 1) or _japanese(plain, end + 1) or JAPANESE.search(plain, start, end):
             yield Finding("halfwidth-brackets", start, end + 1, text[start:end + 1],
@@ -122,10 +124,14 @@ def _brackets(text: str, plain: str) -> Iterator[Finding]:
 
 
 def _symbols(text: str, plain: str, comma: str) -> Iterator[Finding]:
-    """= ~ , touching a Japanese character: ＝ ～ and the memo's comma."""
+    """= ~ , touching a Japanese character (= and ~ also across digits, as in 1~3回): ＝ ～ and the memo's comma."""
     for match in re.finditer("[=~,]", plain):
-        index = match.start()
-        if _japanese(plain, index - 1) or _japanese(plain, index + 1):
+        index, before, after = match.start(), match.start() - 1, match.start() + 1
+        while match.group() != "," and before >= 0 and plain[before] in "0123456789":
+            before -= 1
+        while match.group() != "," and after < len(plain) and plain[after] in "0123456789":
+            after += 1
+        if _japanese(plain, before) or _japanese(plain, after):
             wide = comma if match.group() == "," else SYMBOLS[match.group()]
             yield Finding("halfwidth-symbols", index, index + 1, text[max(index - 2, 0):index + 3],
                           text[max(index - 2, 0):index] + wide + text[index + 1:index + 3], ((index, wide),))
