@@ -1,5 +1,6 @@
 """`briefing check` reports 公用文 findings at their exact path:line:col; `--fix` applies the safe ones in place."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,15 @@ def test_a_rule_switched_off_in_the_strings(workspace):
     strings = (workspace / "templates/strings/ja.yaml").read_text(encoding="utf-8").splitlines()
     line = next(i for i, text in enumerate(strings) if text.startswith("  kasho-kagetu:")) + 1
     assert f"templates/strings/ja.yaml:{line}:3: warning: checks: unknown rule 'kasho-kagetu'" in result.stderr
+
+
+def test_fix_with_json_output_keeps_stdout_json(workspace):
+    (workspace / PATH).write_text(MEMO, encoding="utf-8")
+    result = run_cli("check", "--fix", "--format", "json", "kobun", cwd=workspace)
+    report = json.loads(result.stdout)
+    assert "6 fix(es) applied" in result.stderr
+    assert sorted(f["message"].split("; ")[1] for f in report["findings"] if "公用文作成の考え方" in f["message"]) == [
+        "kanji-large-units", "thousands-separator"]
 
 
 def test_fix_and_accept_go_one_at_a_time(workspace):

@@ -22,7 +22,7 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
     if accept:
         return _accept(workspace, checked, pair_ids)
     if fix:
-        _fix(workspace, checked)
+        _fix(workspace, checked, say=print if output == "text" else lambda line: print(line, file=sys.stderr))
         checked = check(workspace, memos)
     from briefing.check.placeholders import texts_to_write
     findings = checked.problems + texts_to_write(loaded.path for loaded in checked.memos) + _kobun(workspace, checked)
@@ -46,20 +46,24 @@ def _kobun(workspace: Workspace, checked) -> list[Problem]:
     """The 公用文 warnings of the Japanese texts, under the rules `checks:` in strings/ja.yaml leaves on."""
     from briefing.check.fix import locate, strings_problems
 
-    strings = checked.templates.strings["ja"]
-    found = strings_problems(strings, workspace.templates / "strings" / "ja.yaml")
+    found = strings_problems(checked.templates.strings["ja"], workspace.templates / "strings" / "ja.yaml")
     for loaded in checked.memos:
-        found += [located.problem for located in locate(loaded, strings)]
+        found += [located.problem for located in locate(loaded, _japanese_strings(checked, loaded))]
     return found
 
 
-def _fix(workspace: Workspace, checked) -> None:
+def _japanese_strings(checked, loaded) -> dict:
+    """The Japanese strings a memo is checked under, whose `checks:` switch rules (where a house style applies)."""
+    return checked.templates.strings["ja"]
+
+
+def _fix(workspace: Workspace, checked, say) -> None:
     """`--fix`: apply the safe 公用文 fixes in place and say each one; the check then runs on the result."""
     from briefing.check.fix import apply, locate
 
-    count = sum(apply(loaded, locate(loaded, checked.templates.strings["ja"]), workspace.lock_file(loaded.path), print)
-                for loaded in checked.memos)
-    print(f"{count} fix(es) applied")
+    count = sum(apply(loaded, locate(loaded, _japanese_strings(checked, loaded)), workspace.lock_file(loaded.path),
+                      say) for loaded in checked.memos)
+    say(f"{count} fix(es) applied")
 
 
 def _split(targets: list[str]) -> tuple[list[str], dict[str, set[str]]]:
