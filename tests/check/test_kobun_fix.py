@@ -42,7 +42,7 @@ SAFE = [("国連(UN)との", "国連（UN）との"), ("(TPP)の", "（TPP）の
 def kobun_lines(result: subprocess.CompletedProcess) -> list[str]:
     """The 公用文 warnings of a check run, as path:line:col: rule."""
     lines = [line.strip() for line in result.stderr.splitlines() if "公用文作成の考え方" in line]
-    return [f"{line.split(': warning: ')[0]}: {next(rule for rule in RULES if f'; {rule}; ' in line)}" for line in lines]
+    return [f"{line.split(': warning: ')[0]}: {next(r for r in RULES if f'; {r}; ' in line)}" for line in lines]
 
 
 def where(text: str, line_start: str, fragment: str, offset: int = 0) -> str:

@@ -120,7 +120,8 @@ def _keep_confirmed(loaded, fixes: list[Located], data: dict, lock_path: Path, s
             pair_ids.add(pair_id)
     if pair_ids:
         lockfile.accept(lock_path, Memo.model_validate(data), pair_ids)
-        say(f"{_shown(lock_path)}: {len(pair_ids)} confirmed pair(s) kept confirmed (only the Japanese notation changed)")
+        say(f"{_shown(lock_path)}: {len(pair_ids)} confirmed pair(s) kept confirmed "
+            "(only the Japanese notation changed)")
 
 
 def _expected(data, fixes: list[Located]):

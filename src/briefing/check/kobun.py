@@ -63,7 +63,7 @@ class Finding:
 
 
 def enabled_rules(strings: dict) -> set[str]:
-    """The rules the language's strings (a house style laid over them) leave on: `checks: {rule: false}` switches off."""
+    """The rules the language's strings (with a house style laid over them) leave on; `checks: {rule: false}`."""
     switches = strings.get("checks") or {}
     return {rule for rule in RULES if switches.get(rule, True) is not False}
 
