@@ -66,8 +66,9 @@ def test_mixed_digit_widths_in_one_memo():
 def test_thousands_separator_is_suggested_not_applied():
     assert found("約12000人") == [(0, "thousands-separator", "12000", "12,000", False)]
     assert found("1234.5トン") == [(0, "thousands-separator", "1234", "1,234", False)]
+    assert found("約2000人") == [(0, "thousands-separator", "2000", "2,000", False)]  # counted: not a year
     for clean in ("2025年", "平成26年", "2025～2026年", "2025年度", "第2231号", "12,000人", "電話03-1234-5678",
-                  "ISO9001", "999人", "1500億円", "https://example.org/12345"):
+                  "ISO9001", "999人", "1500億円", "https://example.org/12345", "2030アジェンダ", "万博2025の"):
         assert found(clean) == [], clean
     assert fixed("約12000人") == "約12000人"
 

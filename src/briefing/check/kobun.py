@@ -39,6 +39,7 @@ NARROW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 NUMBER = re.compile(r"(?<![0-9A-Za-z.,\-‐－/:])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9A-Za-z,\-‐－/:])"
                     r"|(?<![0-9A-Za-z.,\-‐－/:])[0-9]+(?![0-9A-Za-z,\-‐－/:])")
 NOT_A_QUANTITY = re.compile(r"年|号|[～〜~\-–][0-9]+年")  # 2025年, 第2231号, 2025～2026年: never split
+COUNTED = re.compile("[人名円件回個台本機隻校社]|ドル|トン")  # 2000人 is a quantity; 2030アジェンダ names a year
 KANJI_UNITS = ((10 ** 12, "兆"), (10 ** 8, "億"), (10 ** 4, "万"))
 COUNTER = re.compile(r"(?<=[0-9０-９])[箇ヶヵカケ](?=[所月])")
 
@@ -153,6 +154,8 @@ def _numbers(text: str, plain: str, kanji_units: bool) -> list[Finding]:
         if NOT_A_QUANTITY.match(after) or after[:1] in ("兆", "億", "万"):
             continue
         value = int(digits)
+        if 1900 <= value <= 2099 and len(digits) == 4 and not COUNTED.match(after):
+            continue
         if kanji_units and value >= 10_000 and value % 10_000 == 0:
             found.append(Finding("kanji-large-units", match.start(), match.end(), match.group(), _kanji(value)))
         elif len(digits) >= 4 and "," not in match.group():
