@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.check.kobun import RULES, enabled_rules, memo_findings
+from briefing.check.kobun import RULES, enabled_rules, memo_findings, switch_problems
 
 ALL = set(RULES)
 
@@ -102,6 +102,9 @@ def test_a_rule_switched_off_in_the_strings():
     assert enabled_rules({"checks": {"halfwidth-brackets": True}}) == ALL
     assert found("国連(UN)の3ヶ所", enabled=enabled_rules({"checks": {"halfwidth-brackets": False}})) == [
         (0, "kasho-kagetsu", "3ヶ所", "3か所", True)]
+    assert [name for name, _ in switch_problems({"checks": {"kasho-kagetu": False, "mixed-commas": "no",
+                                                             "halfwidth-brackets": False}})] == ["kasho-kagetu",
+                                                                                                 "mixed-commas"]
 
 
 def test_every_message_names_its_rule_and_section():

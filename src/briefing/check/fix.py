@@ -66,13 +66,12 @@ def locate(loaded, strings: dict) -> list[Located]:
 
 
 def strings_problems(strings: dict, strings_path: Path) -> list[Problem]:
-    """A warning for each name under `checks:` that is no rule (a typo would leave the rule on)."""
-    unknown = kobun.unknown_switches(strings)
-    source = loader.load(strings_path) if unknown and strings_path.is_file() else None
+    """A warning for each switch under `checks:` that is no rule or not true/false (a typo would leave it on)."""
+    wrong = kobun.switch_problems(strings)
+    source = loader.load(strings_path) if wrong and strings_path.is_file() else None
     return [loader.problem_at(strings_path, source.text if source else "",
                               *(source.key_at.get(("checks", name), (1, 1)) if source else (1, 1)),
-                              f"checks: unknown rule '{name}'; expected one of: {', '.join(kobun.RULES)}",
-                              severity="warning") for name in unknown]
+                              message, severity="warning") for name, message in wrong]
 
 
 def apply(loaded, located: list[Located], lock_path: Path, say: Callable[[str], None]) -> int:

@@ -69,9 +69,15 @@ def enabled_rules(strings: dict) -> set[str]:
     return {rule for rule in RULES if switches.get(rule, True) is not False}
 
 
-def unknown_switches(strings: dict) -> list[str]:
-    """Names under `checks:` that are not rules (a typo would silently leave the rule on)."""
-    return [name for name in (strings.get("checks") or {}) if name not in RULES]
+def switch_problems(strings: dict) -> list[tuple[str, str]]:
+    """(name, what is wrong) for each switch under `checks:` that is no rule or not true/false (it would stay on)."""
+    problems = []
+    for name, value in (strings.get("checks") or {}).items():
+        if name not in RULES:
+            problems.append((name, f"checks: unknown rule '{name}'; expected one of: {', '.join(RULES)}"))
+        elif not isinstance(value, bool):
+            problems.append((name, f"checks: {name}: {value!r} is not true or false; write true or false"))
+    return problems
 
 
 def memo_findings(texts: Iterable[tuple[tuple, str]], enabled: set[str]) -> Iterator[tuple[tuple, Finding]]:
