@@ -3,7 +3,8 @@
 The rules look at characters and their neighbours (a bracket next to kana or kanji, a run of digits,
 a counter after a digit); none needs word boundaries, so plain regular expressions do and no
 morphological analyser (janome) is loaded. `[[…]]` references and web addresses are masked first: a
-reference counts as Japanese next to a bracket (it prints as a name or a date), an address as nothing.
+reference counts as Japanese next to a bracket (it prints as a name or a date), an address as nothing;
+a skeleton's "(ここに…を書く)" is reported as text still to write, not here.
 A finding whose fix only changes how a character is written carries `edits` (`briefing check --fix`
 applies them); a fix that could change a fact (a document number given commas, digits the English
 text is compared with) carries none and is only suggested.
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from briefing.check.placeholders import PLACEHOLDER
 from briefing.content.references import TOKEN
 
 SOURCE = "公用文作成の考え方"
@@ -101,8 +103,10 @@ def memo_findings(texts: Iterable[tuple[tuple, str]], enabled: set[str]) -> Iter
 
 
 def _mask(text: str) -> str:
-    """The text with `[[…]]` as 〓 (Japanese to its neighbours) and web addresses as spaces, same length."""
+    """The text with `[[…]]` and placeholders still to write as 〓 (Japanese to its neighbours) and web
+    addresses as spaces, keeping its length."""
     text = TOKEN.sub(lambda m: "〓" * len(m.group()), text)
+    text = PLACEHOLDER.sub(lambda m: "〓" * len(m.group()), text)
     return URL.sub(lambda m: " " * len(m.group()), text)
 
 
