@@ -47,6 +47,8 @@ def parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--accept", action="store_true",
                               help="confirm the current translations (of the memos or MEMO#PAIR ids given)")
     check_parser.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
+    check_parser.add_argument("--fix", action="store_true",
+                              help="apply the safe 公用文 fixes to the Japanese texts in place and print them")
     check_parser.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     place = argparse.ArgumentParser(add_help=False)
     place.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
@@ -123,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
     workspace = Workspace.at(args.root)
     if args.command == "check":
         from briefing.check.report import run_check
-        return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format)
+        return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format,
+                         fix=args.fix)
     if args.command in ("schema", "new", "preview"):
         return _writing(args, workspace)
     out = args.out.resolve() if args.out else None
