@@ -168,9 +168,26 @@ def test_every_example_pdf_is_tagged_and_reads_back(built, name, lang):
     text = text.replace("-", "")  # pdftotext joins "Under-|Secretary" at line ends
     for paragraph in _html_texts(built / f"{name}.{lang}.html"):
         assert paragraph.replace("-", "") in text, paragraph
+    tree = lxml_html.parse(str(built / f"{name}.{lang}.html"))
+    other = [(span.get("lang"), "".join(span.text_content().split())) for span in tree.iter() if span.get("lang")
+             and span.tag != "html"]
+    tagged_other = [(str(element.Lang), "".join(tagged.text(element).split())) for element, _ in tagged.elements
+                    if "/Lang" in element]
+    assert _joined(tagged_other) == _joined(other)  # every other-language span, and nothing else, has /Lang
     structure_text = "".join(tagged.text(element) for element, _ in tagged.elements if element.S == "/Document")
     for paragraph in _html_texts(built / f"{name}.{lang}.html"):
         assert paragraph in "".join(structure_text.split()), paragraph  # the tags hold all the text, in order
+
+
+def _joined(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Consecutive runs of one language as one (a span broken over two lines gives two elements)."""
+    joined: list[tuple[str, str]] = []
+    for lang, text in spans:
+        if joined and joined[-1][0] == lang:
+            joined[-1] = (lang, joined[-1][1] + text)
+        else:
+            joined.append((lang, text))
+    return joined
 
 
 def test_english_name_in_japanese_memo_has_its_own_language(built):
