@@ -126,19 +126,19 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
     for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
-        standard = options.get("pdf_standard") or _house_standard(checked.templates, lang)
+        standard = options.get("pdf_standard") or _house_standard(view["pdf"], checked.templates.folder, lang)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
                        content_dir=workspace.content, templates_dir=workspace.templates,
                        **{**options, "pdf_standard": standard}), view
 
 
-def _house_standard(templates, lang: str) -> str | None:
-    """The language's (or house style's) `pdf: standard:`; an unknown one is an error in the strings file."""
+def _house_standard(pdf_strings: dict, templates_dir: Path, lang: str) -> str | None:
+    """The view's `pdf: standard:` (strings/<lang>.yaml, or a house style over it); an unknown one is an error."""
     from briefing.render.document import PDF_STANDARDS
 
-    standard = (templates.strings[lang].get("pdf") or {}).get("standard")
+    standard = pdf_strings.get("standard")
     if standard is not None and standard not in PDF_STANDARDS:
-        raise ContentError([Problem(templates.folder / "strings" / f"{lang}.yaml", 1, 1,
+        raise ContentError([Problem(templates_dir / "strings" / f"{lang}.yaml", 1, 1,
                                     f"pdf: standard: {standard!r} is not known; use one of {', '.join(PDF_STANDARDS)}")])
     return standard
 
