@@ -126,6 +126,8 @@ def _html_texts(html_path: Path) -> list[str]:
 
 def _check_tagged(path: Path, lang: str) -> Tagged:
     """What every PDF the tool writes must be; returns the PDF read back for more checks."""
+    info = subprocess.run([need_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
     tagged = Tagged(path)
     root = tagged.pdf.Root
     assert root.MarkInfo.Marked is True
@@ -159,8 +161,6 @@ def _check_tagged(path: Path, lang: str) -> Tagged:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_example_pdf_is_tagged_and_reads_back(built, name, lang):
     path = built / f"{name}.{lang}.pdf"
-    info = subprocess.run([need_tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"^Tagged:\s+yes$", info, re.M)
     tagged = _check_tagged(path, lang)
     assert "/Metadata" not in tagged.pdf.Root or "pdfaid" not in str(tagged.pdf.open_metadata())
     pages = [page.strip().splitlines()[:-1] for page in pdf_text(path).split("\f") if page.strip()]  # no footer
