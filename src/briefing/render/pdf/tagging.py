@@ -3,7 +3,8 @@
 WeasyPrint tags the document (`pdf_tags`), but its structure elements do not carry the HTML's
 `lang` attributes; the running header and footer are marked content that belongs to no element
 (PDF/UA asks for artifacts); a list item's marker stays inside the item's paragraph; and one file
-declares one standard. Two steps fix this while the PDF is written, so the bytes stay WeasyPrint's:
+declares one standard. Two steps fix this while WeasyPrint writes the PDF (no second parse and
+save, which would cost time and bytes; pikepdf reads the result back in the tests only):
 
 - `_with_html` wraps WeasyPrint's box-to-element walk: only there are the HTML element of each
   structure element, its `lang` and its classes known (the change offered upstream: write /Lang
