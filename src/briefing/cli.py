@@ -41,6 +41,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--embed-fonts", action=argparse.BooleanOptionalAction, default=None,
                        help="embed the fonts in the Word files (about 10 MB), for machines without them "
                             "(default: as templates/reference.docx says)")
+    from briefing.render.document import PDF_STANDARDS
+    build.add_argument("--pdf-standard", choices=PDF_STANDARDS,
+                       help="declare PDF/UA-1, PDF/A-2a or -3a, or both (ua-1+a-2a); every PDF is tagged "
+                            "(default: the house style's pdf: standard:, else tagged)")
     commands.add_parser("watch", parents=[common, outputs], help="rebuild what each save changes, until Ctrl-C")
     check_parser = commands.add_parser("check", parents=[common], help="check content and translations, build nothing",
                                        description="PATH may also be MEMO#PAIR-ID, to --accept one pair.")
@@ -142,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     with progress_reporter(workspace) as on_done:
         report = build(workspace, args.paths, out, langs, formats, jobs=max(1, args.jobs), force=args.force,
-                       draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done)
+                       draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done,
+                       pdf_standard=args.pdf_standard)
     for problem in report.warnings + report.problems:
         print(problem.relative(), file=sys.stderr)
     print(f"{len(report.written)} file(s) written, {len(report.up_to_date)} up to date"
