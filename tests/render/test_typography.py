@@ -1,0 +1,70 @@
+"""Typography measured on the PDFs as printed (pdftotext -bbox-layout): flush Japanese lines, kinsoku, word spaces."""
+
+import pytest
+from conftest import EXAMPLES, edit, need_tool, run_cli
+from render.lines import BODY_LEFT, BOX_INSET, paragraph_texts, pdf_lines, wrapped_lines
+
+JUSTIFIED = {"body", "lead", "item", "bullet", "attendees-note"}  # the classes of running text
+EM_JA = 10.5  # print.css: Japanese body size in pt
+MEASURE_JA = 40 * EM_JA
+STRESS = ("2025年3月以降3回にわたりUN80 Initiativeや(A4P)と「A4P+」を含む計12件、1,234名、"
+          "Mr. Jean-Pierre Lacroix, Under-Secretary-General for Peace Operationsを招き、"
+          "国連PKO(UNMISS)の1期目と2期目の成果について10分ずつ説明しました。") * 3
+
+
+def _flush_misses(build, stem: str) -> tuple[int, list[tuple[float, str]]]:
+    """How many non-final lines of justified paragraphs there are, and those not ending at their measure."""
+    lines = pdf_lines(build / f"{stem}.pdf", need_tool("pdftotext"))
+    paragraphs = paragraph_texts((build / f"{stem}.html").read_text(encoding="utf-8"), JUSTIFIED)
+    rights = (BODY_LEFT + MEASURE_JA, BODY_LEFT + MEASURE_JA - BOX_INSET)  # the body, a reference box
+    measured = [(line, min(abs(right - line.x_max) for right in rights))
+                for line, last in wrapped_lines(lines, paragraphs) if not last]
+    return len(measured), [(round(gap / EM_JA, 3), line.text) for line, gap in measured if gap > 0.05 * EM_JA]
+
+
+def _kinsoku_breaches(pdf) -> list[str]:
+    lines = pdf_lines(pdf, need_tool("pdftotext"))
+    assert len(lines) > 20
+    return [line.text for line in lines if line.text[0] in "、。）」" or line.text[-1] in "（「"]
+
+
+@pytest.fixture(scope="module")
+def stress_build(tmp_path_factory):
+    """A Japanese memo whose lines hold digits, Latin, half-width and full-width brackets."""
+    from conftest import copy_workspace
+    root = copy_workspace(tmp_path_factory.mktemp("stress"))
+    edit(root / "content/khare-visit-2025.yaml", "closing: false\nbody:\n", f"closing: false\nbody:\n  - paragraph: {{ja: '{STRESS}', en: Stress.}}\n")
+    result = run_cli("build", "khare-visit-2025", "--lang", "ja", "--format", "pdf", "--format", "html", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root / "build"
+
+
+@pytest.mark.parametrize("memo", EXAMPLES)
+def test_japanese_lines_end_at_the_measure(built, memo):
+    count, misses = _flush_misses(built, f"{memo}.ja")
+    assert count >= 10, "too few wrapped lines found to measure"
+    assert misses == [], misses
+
+
+def test_japanese_lines_with_digits_and_latin_end_at_the_measure(stress_build):
+    count, misses = _flush_misses(stress_build, "khare-visit-2025.ja")
+    assert count >= 20
+    assert misses == [], misses
+
+
+@pytest.mark.parametrize("memo", EXAMPLES)
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(built, memo):
+    assert _kinsoku_breaches(built / f"{memo}.ja.pdf") == []
+
+
+def test_kinsoku_holds_in_justified_lines_with_latin(stress_build):
+    assert _kinsoku_breaches(stress_build / "khare-visit-2025.ja.pdf") == []
+
+
+def test_other_weasyprint_versions_are_refused(monkeypatch):
+    import weasyprint
+
+    from briefing.render.pdf import justify
+    monkeypatch.setattr(weasyprint, "__version__", "71.0")
+    with pytest.raises(justify.UnsupportedWeasyPrint, match="written for WeasyPrint 70.0"):
+        justify.install()
