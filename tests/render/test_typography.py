@@ -68,3 +68,25 @@ def test_other_weasyprint_versions_are_refused(monkeypatch):
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
     with pytest.raises(justify.UnsupportedWeasyPrint, match="written for WeasyPrint 70.0"):
         justify.install()
+
+
+def _filled_share(png) -> float:
+    """How far down the text area (30 mm margins) the page's ink goes, as a share of its height."""
+    from PIL import Image
+    image = Image.open(png).convert("L")
+    width, height = image.size
+    top, bottom = round(height * 30 / 297), round(height * 267 / 297)
+    ink = image.crop((0, top, width, bottom)).point(lambda value: 255 if value < 200 else 0).getbbox()
+    return ink[3] / (bottom - top) if ink else 0.0
+
+
+@pytest.mark.parametrize("memo", EXAMPLES)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_page_but_the_last_is_under_half_full(built, memo, lang, tmp_path):
+    import subprocess
+    subprocess.run([need_tool("pdftoppm"), "-r", "20", "-gray", "-png", str(built / f"{memo}.{lang}.pdf"),
+                    str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 2
+    shares = [round(_filled_share(page), 2) for page in pages]
+    assert all(share >= 0.5 for share in shares[:-1]), shares  # no page break can be asked for in a memo
