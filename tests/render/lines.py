@@ -47,14 +47,15 @@ def pdf_lines(pdf: Path, pdftotext: str) -> list[Line]:
     root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xhtml, count=1))
     lines = []
     for number, page in enumerate(root.iter("page"), 1):
-        rows: dict[float, list[Word]] = {}  # a list marker is a line of its own for pdftotext: join by baseline
+        rows: dict[float, list[Word]] = {}  # a list marker, a Latin word: lines of their own for pdftotext
         for line in page.iter("line"):
-            for w in line.iter("word"):
-                y_max = float(w.get("yMax"))
-                row = next((y for y in rows if abs(y - y_max) < 1), y_max)
-                rows.setdefault(row, []).append(Word(w.text or "", float(w.get("xMin")), float(w.get("xMax")),
-                                                     y_max - float(w.get("yMin"))))
-        lines += [Line(number, tuple(sorted(words, key=lambda w: w.x_min))) for _, words in sorted(rows.items())]
+            middle = (float(line.get("yMin")) + float(line.get("yMax"))) / 2
+            row = next((y for y in rows if abs(y - middle) < 4), middle)  # lines are 13 pt apart or more
+            rows.setdefault(row, []).extend(
+                Word(w.text or "", float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMax")) - float(w.get("yMin")))
+                for w in line.iter("word"))
+        lines += [Line(number, tuple(sorted(words, key=lambda w: w.x_min))) for _, words in sorted(rows.items())
+                  if words]
     return lines
 
 
@@ -91,7 +92,7 @@ def wrapped_lines(lines: list[Line], paragraphs: list[str]) -> list[tuple[Line, 
     """The lines that belong to one of `paragraphs`, each with whether it is its paragraph's last line.
 
     Paragraphs are found in order; a line that only looks like a paragraph's start (the dateline
-    before a lead that starts with the date) is dropped when the next line does not continue it.
+    before a lead that starts with the date) is dropped when a later line starts the paragraph again.
     """
     found: list[tuple[Line, bool]] = []
     pending, started, rest = list(paragraphs), [], ""
@@ -101,14 +102,11 @@ def wrapped_lines(lines: list[Line], paragraphs: list[str]) -> list[tuple[Line, 
             rest = rest[len(text):]
             started.append(line)
         else:
-            rest, started = "", []
-            for index, paragraph in enumerate(pending):
-                if paragraph.startswith(text):
-                    rest, started = paragraph[len(text):], [line]
-                    break
-        if started and not rest:
+            start = next((index for index, paragraph in enumerate(pending) if paragraph.startswith(text)), None)
+            if start is None:
+                continue  # a heading, a caption, the page number: the paragraph may go on after it
+            rest, started, pending = pending[start][len(text):], [line], pending[start:]
+        if not rest:
             found += [(each, each is line) for each in started]
-            pending = pending[pending.index(next(p for p in pending if p.startswith(
-                re.sub(r"\s+", "", started[0].text)))) + 1:]
-            started = []
+            pending, started = pending[1:], []
     return found

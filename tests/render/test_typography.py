@@ -1,5 +1,7 @@
 """Typography measured on the PDFs as printed (pdftotext -bbox-layout): flush Japanese lines, kinsoku, word spaces."""
 
+import re
+
 import pytest
 from conftest import EXAMPLES, edit, need_tool, run_cli
 from render.lines import BODY_LEFT, BOX_INSET, paragraph_texts, pdf_lines, wrapped_lines
@@ -90,3 +92,40 @@ def test_no_page_but_the_last_is_under_half_full(built, memo, lang, tmp_path):
     assert len(pages) >= 2
     shares = [round(_filled_share(page), 2) for page in pages]
     assert all(share >= 0.5 for share in shares[:-1]), shares  # no page break can be asked for in a memo
+
+
+EM_EN = 11  # print.css: English body size in pt
+NORMAL_SPACE_EN = 0.25 * EM_EN  # the space of Liberation Serif (Times New Roman's metrics)
+MARKER = re.compile(r"\d+\.|\([a-z]+\)|•")
+
+
+def _widest_word_spaces(pdf) -> list[tuple[float, str]]:
+    """Word spaces of body-text lines (no list-marker gap, no caption), widest first, in pt."""
+    gaps = []
+    for line in pdf_lines(pdf, need_tool("pdftotext")):
+        words = [word for word in line.words if word.height > EM_EN]  # 9 pt captions stand side by side
+        for before, after in zip(words, words[1:]):
+            if not (before is words[0] and MARKER.fullmatch(before.text)):
+                gaps.append((round(after.x_min - before.x_max, 2), line.text))
+    return sorted(gaps, reverse=True)
+
+
+@pytest.mark.parametrize("memo", EXAMPLES)
+def test_english_word_spaces_at_most_twice_the_normal_one(built, memo):
+    gaps = _widest_word_spaces(built / f"{memo}.en.pdf")
+    assert len(gaps) > 200
+    assert gaps[0][0] <= 2 * NORMAL_SPACE_EN, gaps[:3]
+
+
+def test_justified_english_is_hyphenated_when_the_style_says_so(workspace):
+    strings = workspace / "templates/strings/en.yaml"
+    edit(strings, "  align: ragged\n  hyphenate: false", "  align: justify\n  hyphenate: false")
+    assert run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", cwd=workspace).returncode == 0
+    unhyphenated = _widest_word_spaces(workspace / "build/pko-symposium-2025.en.pdf")
+    edit(strings, "  hyphenate: false", "  hyphenate: true")
+    assert run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", cwd=workspace).returncode == 0
+    lines = pdf_lines(workspace / "build/pko-symposium-2025.en.pdf", need_tool("pdftotext"))
+    hyphenated = _widest_word_spaces(workspace / "build/pko-symposium-2025.en.pdf")
+    assert any(line.text.endswith("\u2010") for line in lines)  # WeasyPrint's hyphenate-character
+    assert unhyphenated[0][0] > 3 * NORMAL_SPACE_EN  # what the issue saw: gaping lines
+    assert hyphenated[0][0] < 2.2 * NORMAL_SPACE_EN  # README: 2.1 times on one line, none wider

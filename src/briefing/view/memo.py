@@ -27,6 +27,7 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "type": memo.type,
         "labels": strings["labels"],
         "bullet": strings["bullet"],
+        "typography": strings.get("typography", {}),
         "title": builder.text(memo.title),
         "handling": builder.text(memo.handling) if memo.handling else None,
         "date": date_text,

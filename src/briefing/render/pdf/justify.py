@@ -2,22 +2,24 @@
 
 WeasyPrint's `layout.inline.justify_line` gives a justified line's free width to U+0020 and U+00A0
 only, so a Japanese line holding a half-width digit, bracket or Latin word ends short of the measure.
-This extension gives that width to the spaces and to both sides of every Japanese character
-(half a share on each side; none at the line's two ends, none beside an inline block such as a
-list marker), as JLREQ 3.8 and Word do. Pango draws the shares as letter spacing on those
-characters (`pango_attr_letter_spacing`: half before, half after each character, trimmed at the
-ends of a layout, which the extension gives back where a text box meets another one).
+Here a line holding Japanese shares its free width equally among its *expansion opportunities*
+(JLREQ 3.8): every space, and every gap between two characters of which one is Japanese, but no
+gap at the line's ends or beside an inline block such as a list marker. Inside a text box the
+share is added to the advance of the glyph before the gap, once Pango has shaped the text for
+drawing; between two text boxes it moves the second one, as WeasyPrint does for spaces.
 
 It replaces two functions of WeasyPrint and is written for one version: `install()` refuses any
-other. docs/weasyprint-inter-character-justification.patch is the same change made upstream.
+other. docs/weasyprint-inter-character-justification.md holds the same change as an upstream patch.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 PINNED_VERSION = "70.0"
 JAPANESE = re.compile("[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]")
+SPACES = " \u00a0"
 _installed = False
 
 
@@ -43,16 +45,34 @@ def install() -> None:
     _installed = True
 
 
+def opens_gap(before: str, after: str) -> bool:
+    """Whether the gap between two adjacent characters may widen: a space, or Japanese on either side."""
+    if before in SPACES:
+        return True
+    return after not in SPACES and bool(JAPANESE.match(before) or JAPANESE.match(after))
+
+
+def inner_gaps(text: str, line_end: bool = False) -> list[int]:
+    """Indexes of the characters after which the text may widen (a final space too, unless it ends the line)."""
+    gaps = [index for index in range(len(text) - 1) if opens_gap(text[index], text[index + 1])]
+    return gaps + [len(text) - 1] * (not line_end and text[-1:] in tuple(SPACES))
+
+
 def _justify_wrapper(spaces_only):
     """WeasyPrint's justify_line for lines without Japanese, ours for lines with it."""
     def justify_line(context, line, extra_width):
         leaves = list(_leaves(line))
-        if line.style["direction"] == "rtl" or not any(_is_text(leaf) and JAPANESE.search(leaf.text)
-                                                      for leaf in leaves):
+        texts = [leaf.text if _is_text(leaf) else None for leaf in leaves]
+        if line.style["direction"] == "rtl" or not any(text and JAPANESE.search(text) for text in texts):
             return spaces_only(context, line, extra_width)
-        shares = sum(_shares(leaves, index) for index in range(len(leaves)))
-        if shares:
-            _stretch(context, line, extra_width / shares, _edges(leaves), 0)
+        joints = {id(leaf): index > 0 and texts[index - 1] is not None and texts[index] is not None
+                  and opens_gap(texts[index - 1][-1], texts[index][0]) and texts[index - 1][-1] not in SPACES
+                  for index, leaf in enumerate(leaves)}
+        last = id(leaves[-1])
+        count = sum(len(inner_gaps(leaf.text, id(leaf) == last)) for leaf in leaves if _is_text(leaf))
+        count += sum(joints.values())
+        if count:
+            _stretch(line, extra_width / count, joints, last, 0)
     return justify_line
 
 
@@ -68,63 +88,28 @@ def _leaves(box):
 
 
 def _is_text(box) -> bool:
-    return type(box).__name__ == "TextBox"
-
-
-def _edges(leaves) -> dict[int, tuple[bool, bool]]:
-    """Per text box: whether text comes right before it and right after it on the line."""
-    return {id(leaf): (index > 0 and _is_text(leaves[index - 1]),
-                       index + 1 < len(leaves) and _is_text(leaves[index + 1]))
-            for index, leaf in enumerate(leaves) if _is_text(leaf)}
-
-
-def _shares(leaves, index: int) -> float:
-    """How many shares of the free width a leaf takes: one per space, half per side of a Japanese character."""
-    leaf = leaves[index]
-    if not _is_text(leaf):
-        return 0
-    text_before = index > 0 and _is_text(leaves[index - 1])
-    text_after = index + 1 < len(leaves) and _is_text(leaves[index + 1])
-    return _inner_shares(leaf.text) + _outer_shares(leaf.text, text_before, text_after)
-
-
-def _inner_shares(text: str) -> float:
-    """Shares drawn inside a text box's own layout."""
-    japanese = len(JAPANESE.findall(text))
-    trimmed = 0.5 * bool(JAPANESE.match(text[0])) + 0.5 * bool(JAPANESE.match(text[-1]))
-    return text.count(" ") + text.count("\u00a0") + japanese - trimmed
-
-
-def _outer_shares(text: str, text_before: bool, text_after: bool) -> float:
-    """Shares given back outside a text box, where its first or last Japanese character meets more text."""
-    return 0.5 * (text_before and bool(JAPANESE.match(text[0]))) + 0.5 * (text_after and bool(JAPANESE.match(text[-1])))
-
-
-def _stretch(context, box, share: float, edges: dict, x_advance: float) -> float:
-    """Move and widen the line's boxes by their shares (WeasyPrint's add_word_spacing, per character)."""
     from weasyprint.formatting_structure import boxes
-    from weasyprint.text.line_break import create_layout
+    return isinstance(box, boxes.TextBox)
+
+
+def _stretch(box, share: float, joints: dict, last: int, x_advance: float) -> float:
+    """Move and widen the line's boxes by their shares (WeasyPrint's add_word_spacing, per gap)."""
+    from weasyprint.formatting_structure import boxes
     if isinstance(box, boxes.TextBox):
-        if not box.text:
-            box.position_x += x_advance
-            return x_advance
-        before, after = edges[id(box)]
-        x_advance += share * 0.5 * (before and bool(JAPANESE.match(box.text[0])))
+        x_advance += share * joints.get(id(box), False)
         box.position_x += x_advance
-        box.justification_spacing = share
-        layout = create_layout(box.text, box.style, context, max_width=None, justification_spacing=share)
-        layout.japanese_spacing = share
-        layout.deactivate()
-        box.pango_layout = layout
-        inner = share * _inner_shares(box.text)
-        box.width += inner
-        return x_advance + inner + share * 0.5 * (after and bool(JAPANESE.match(box.text[-1])))
+        if box.text:
+            widened = share * len(inner_gaps(box.text, id(box) == last))
+            box.pango_layout.japanese_share = (share, id(box) == last)
+            box.width += widened
+            x_advance += widened
+        return x_advance
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         box.position_x += x_advance
         start = x_advance
         for child in box.children:
             if child.is_in_normal_flow():
-                x_advance = _stretch(context, child, share, edges, x_advance)
+                x_advance = _stretch(child, share, joints, last, x_advance)
         box.width += x_advance - start
         return x_advance
     box.translate(x_advance, 0)  # an atomic inline box: moved, not widened
@@ -132,26 +117,39 @@ def _stretch(context, box, share: float, edges: dict, x_advance: float) -> float
 
 
 def _set_text_wrapper(set_text):
-    """Layout.set_text that, when drawing, spaces the Japanese characters of a justified text box."""
-    def set_text_with_japanese_spacing(self, text, justify=False):
+    """Layout.set_text that, when drawing, widens the glyphs before the gaps of a justified text box."""
+    def set_text_and_widen_gaps(self, text, justify=False):
         set_text(self, text, justify)
-        share = getattr(self, "japanese_spacing", 0)
+        share, line_end = getattr(self, "japanese_share", (0, False))
         if justify and share and self.text:
-            _add_letter_spacing(self, share)
-    return set_text_with_japanese_spacing
+            _widen_glyphs(self, share, line_end)
+    return set_text_and_widen_gaps
 
 
-def _add_letter_spacing(layout, share: float) -> None:
-    """Letter spacing of `share` on every run of Japanese characters of the layout's text."""
+def _widen_glyphs(layout, share: float, line_end: bool) -> None:
+    """Add `share` to the advance of the last glyph of every character that a gap follows.
+
+    WeasyPrint writes an advance as a whole number of thousandths of an em (it truncates the rest),
+    so each gap gets whole thousandths, their running total rounded to the exact one.
+    """
     from weasyprint.text.ffi import TO_UNITS, ffi, pango
-    attributes = pango.pango_layout_get_attributes(layout.layout)
-    if attributes == ffi.NULL:
-        attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-    extra = layout.style["letter_spacing"]
-    spacing = int((share + (0 if extra == "normal" else extra)) * TO_UNITS)
-    for match in re.finditer(f"{JAPANESE.pattern}+", layout.text):
-        attribute = pango.pango_attr_letter_spacing_new(spacing)
-        attribute.start_index = len(layout.text[:match.start()].encode())
-        attribute.end_index = len(layout.text[:match.end()].encode())
-        pango.pango_attr_list_change(attributes, attribute)
-    pango.pango_layout_set_attributes(layout.layout, attributes)
+    # WeasyPrint's drawing sets this mode; set first, it would drop the lines shaped here.
+    pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+    line = pango.pango_layout_get_line_readonly(layout.layout, 0)
+    font_size = layout.style["font_size"]
+    thousandths = share * 1000 / font_size
+    gaps = inner_gaps(layout.text, line_end)
+    widen = {}
+    for number, index in enumerate(gaps):
+        whole = round((number + 1) * thousandths) - round(number * thousandths)
+        widen[len(layout.text[:index + 1].encode())] = math.ceil(whole * font_size / 1000 * TO_UNITS)
+    run = line.runs[0]
+    while run != ffi.NULL:
+        glyph_item, run = run.data, run.next
+        glyphs, offset = glyph_item.glyphs, glyph_item.item.offset
+        for index in range(glyphs.num_glyphs):
+            last = index + 1 == glyphs.num_glyphs
+            if not last and glyphs.log_clusters[index + 1] == glyphs.log_clusters[index]:
+                continue  # not the cluster's last glyph
+            cluster_end = offset + (glyph_item.item.length if last else glyphs.log_clusters[index + 1])
+            glyphs.glyphs[index].geometry.width += widen.get(cluster_end, 0)
