@@ -2,7 +2,10 @@
 
 import re
 
+import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from conftest import EXAMPLES, edit, need_tool, run_cli
 from render.lines import BODY_LEFT, BOX_INSET, paragraph_texts, pdf_lines, wrapped_lines
 
@@ -115,6 +118,8 @@ def test_english_word_spaces_at_most_twice_the_normal_one(built, memo):
     gaps = _widest_word_spaces(built / f"{memo}.en.pdf")
     assert len(gaps) > 200
     assert gaps[0][0] <= 2 * NORMAL_SPACE_EN, gaps[:3]
+    word = docx.Document(str(built / f"{memo}.en.docx"))  # ragged in Word too (strings/en.yaml)
+    assert word.styles["Body Text"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
 
 
 def test_justified_english_is_hyphenated_when_the_style_says_so(workspace):
@@ -123,7 +128,11 @@ def test_justified_english_is_hyphenated_when_the_style_says_so(workspace):
     assert run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", cwd=workspace).returncode == 0
     unhyphenated = _widest_word_spaces(workspace / "build/pko-symposium-2025.en.pdf")
     edit(strings, "  hyphenate: false", "  hyphenate: true")
-    assert run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", cwd=workspace).returncode == 0
+    assert run_cli("build", "pko-symposium-2025", "--lang", "en", "--format", "pdf", "--format", "docx",
+                   cwd=workspace).returncode == 0
+    word = docx.Document(str(workspace / "build/pko-symposium-2025.en.docx"))  # Word follows the same strings
+    assert word.settings.element.find(qn("w:autoHyphenation")) is not None
+    assert word.styles["Body Text"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     lines = pdf_lines(workspace / "build/pko-symposium-2025.en.pdf", need_tool("pdftotext"))
     hyphenated = _widest_word_spaces(workspace / "build/pko-symposium-2025.en.pdf")
     assert any(line.text.endswith("\u2010") for line in lines)  # WeasyPrint's hyphenate-character
