@@ -10,7 +10,7 @@ from briefing.content.model import (Attendees, Bullets, Figure, Item, Lang, Link
 from briefing.content.registry import Registry
 from briefing.view.dates import format_span
 from briefing.view.inline import InlineContext, resolve
-from briefing.view.names import attendee_text, organization_text
+from briefing.view.names import attendee_text, organization_text, personal_name, person_text
 from briefing.view.numbering import marker
 
 
@@ -28,6 +28,7 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "labels": strings["labels"],
         "bullet": strings["bullet"],
         "typography": strings.get("typography", {}),
+        "keep_together": _names(registry, lang),
         "title": builder.text(memo.title),
         "handling": builder.text(memo.handling) if memo.handling else None,
         "date": date_text,
@@ -37,6 +38,14 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "blocks": builder.blocks(memo.body, 0),
         "closing": memo.closing,
     }
+
+
+def _names(registry: Registry, lang: Lang) -> tuple[str, ...]:
+    """Every way a registry person's name is written in `lang`: a title never breaks inside one."""
+    names = {text for person in registry.people.values()
+             for text in (personal_name(person, lang), person_text(person, lang, "name"),
+                          person_text(person, lang, "short"))}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 class _Builder:
