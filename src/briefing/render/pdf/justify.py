@@ -14,6 +14,7 @@ other. docs/weasyprint-inter-character-justification.md holds the same change as
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -138,18 +139,18 @@ def _widen_glyphs(layout, share: float, line_end: bool) -> None:
     line = pango.pango_layout_get_line_readonly(layout.layout, 0)
     font_size = layout.style["font_size"]
     thousandths = share * 1000 / font_size
-    gaps = inner_gaps(layout.text, line_end)
+    ends = list(itertools.accumulate(len(char.encode()) for char in layout.text))  # byte offset after each char
     widen = {}
-    for number, index in enumerate(gaps):
+    for number, index in enumerate(inner_gaps(layout.text, line_end)):
         whole = round((number + 1) * thousandths) - round(number * thousandths)
-        widen[len(layout.text[:index + 1].encode())] = math.ceil(whole * font_size / 1000 * TO_UNITS)
+        widen[ends[index]] = math.ceil(whole * font_size / 1000 * TO_UNITS)
     run = line.runs[0]
     while run != ffi.NULL:
         glyph_item, run = run.data, run.next
-        glyphs, offset = glyph_item.glyphs, glyph_item.item.offset
-        for index in range(glyphs.num_glyphs):
-            last = index + 1 == glyphs.num_glyphs
-            if not last and glyphs.log_clusters[index + 1] == glyphs.log_clusters[index]:
-                continue  # not the cluster's last glyph
-            cluster_end = offset + (glyph_item.item.length if last else glyphs.log_clusters[index + 1])
-            glyphs.glyphs[index].geometry.width += widen.get(cluster_end, 0)
+        glyphs, item = glyph_item.glyphs, glyph_item.item
+        count = glyphs.num_glyphs
+        clusters = [*ffi.unpack(glyphs.log_clusters, count), item.length]
+        for index in range(count):
+            end = clusters[index + 1]
+            if end != clusters[index] and item.offset + end in widen:  # the cluster's last glyph, a gap after it
+                glyphs.glyphs[index].geometry.width += widen[item.offset + end]
