@@ -21,14 +21,14 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
     builder = _Builder(lang, registry, strings, context)
     issuer = registry.organizations[memo.issuer]
     date_text = format_span(memo.date, memo.end_date, strings["dates"], strings["locale"], era=era)
-    return {
+    view = {
         "id": memo_id,
         "lang": lang,
         "type": memo.type,
         "labels": strings["labels"],
         "bullet": strings["bullet"],
         "typography": strings.get("typography", {}),
-        "keep_together": _names(registry, lang),
+        "keep_together": (),  # set below, from the titles
         "title": builder.text(memo.title),
         "handling": builder.text(memo.handling) if memo.handling else None,
         "date": date_text,
@@ -38,14 +38,22 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "blocks": builder.blocks(memo.body, 0),
         "closing": memo.closing,
     }
+    view["keep_together"] = _names_in_titles(view, registry, lang)
+    return view
 
 
-def _names(registry: Registry, lang: Lang) -> tuple[str, ...]:
-    """Every way a registry person's name is written in `lang`: a title never breaks inside one."""
+def _names_in_titles(view: dict, registry: Registry, lang: Lang) -> tuple[str, ...]:
+    """The ways of writing a registry person's name that the memo's titles hold: no title breaks inside one."""
+    titles, pending = [view["title"]], list(view["blocks"])
+    while pending:
+        block = pending.pop()
+        titles += [block["title"]] if block["kind"] == "readout" else []
+        pending += block.get("blocks", [])
     names = {text for person in registry.people.values()
              for text in (personal_name(person, lang), person_text(person, lang, "name"),
-                          person_text(person, lang, "short"))}
-    return tuple(sorted(names, key=len, reverse=True))
+                          person_text(person, lang, "short"))
+             if any(text in title for title in titles)}
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
 class _Builder:
