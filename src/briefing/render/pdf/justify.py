@@ -9,7 +9,7 @@ share is added to the advance of the glyph before the gap, once Pango has shaped
 drawing; between two text boxes it moves the second one, as WeasyPrint does for spaces.
 
 It replaces two functions of WeasyPrint and is written for one version: `install()` refuses any
-other. docs/weasyprint-inter-character-justification.md holds the same change as an upstream patch.
+other. docs/weasyprint-inter-character-justification.patch is the same change as a patch to WeasyPrint.
 """
 
 from __future__ import annotations
