@@ -236,8 +236,10 @@ def _style(document, spec: Spec) -> None:
     if not spec.snap:
         ooxml.set_flag(ppr, "snapToGrid", False)
     if spec.name == "Normal":  # Japanese line breaking and spacing, switched on where a user sees them
-        for flag in ("kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN"):
+        for flag in ("kinsoku", "wordWrap", "overflowPunct"):
             ooxml.set_flag(ppr, flag, True)
+        for flag in ("autoSpaceDE", "autoSpaceDN"):  # no space between Japanese and Latin, as in the PDF
+            ooxml.set_flag(ppr, flag, False)  # (strings' typography.latin_spacing; the writer applies it)
     if spec.outline is not None:
         ooxml.child(ppr, "outlineLvl", ooxml.PPR_ORDER).set(qn("w:val"), str(spec.outline))
     if spec.box == "paragraph":

@@ -53,8 +53,8 @@ def test_template_edit_rebuilds_only_its_type(workspace):
     edit(workspace / "templates" / "readout.html.j2", "{%- extends", "{#- edited -#}\n{%- extends")
     assert written(workspace) == {"khare-visit-2025.ja.html", "khare-visit-2025.ja.pdf",
                                   "khare-visit-2025.en.html", "khare-visit-2025.en.pdf"}
-    edit(workspace / "templates" / "result-summary.html.j2", '<span class="title-suffix">',
-         '<span class="title-suffix edited">')
+    edit(workspace / "templates" / "result-summary.html.j2", "{%- block doc_title %}",
+         '<!-- edited -->{%- block doc_title %}')
     assert written(workspace) == {"pko-symposium-2025.ja.html", "pko-symposium-2025.ja.pdf",
                                   "pko-symposium-2025.en.html", "pko-symposium-2025.en.pdf"}
 

@@ -7,10 +7,21 @@ from pathlib import Path
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup, escape
 
 from briefing.content import loader
 from briefing.content.model import LANGUAGES, Lang
 from briefing.errors import ContentError, Problem
+from briefing.view.titles import balanced_lines
+
+
+def balanced_title(text: str, measure: float, keep=(), join: str = "", suffix: str = "") -> Markup:
+    """A title (and its type label, kept whole in a `title-suffix` span) as balanced lines joined by <br>."""
+    lines = balanced_lines(f"{text}{join}{suffix}", float(measure), (*keep, suffix))
+    html = [escape(line) for line in lines]
+    if suffix and lines[-1].endswith(suffix):
+        html[-1] = escape(lines[-1][:-len(suffix)]) + Markup('<span class="title-suffix">{}</span>').format(suffix)
+    return Markup("<br>").join(html)
 
 
 class Templates:
@@ -21,6 +32,7 @@ class Templates:
         self.environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folder), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+        self.environment.filters["balanced"] = balanced_title
 
     @cached_property
     def strings(self) -> dict[Lang, dict]:

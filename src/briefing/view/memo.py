@@ -10,7 +10,7 @@ from briefing.content.model import (Attendees, Bullets, Figure, Item, Lang, Link
 from briefing.content.registry import Registry
 from briefing.view.dates import format_span
 from briefing.view.inline import InlineContext, resolve
-from briefing.view.names import attendee_text, organization_text
+from briefing.view.names import attendee_text, organization_text, personal_name, person_text
 from briefing.view.numbering import marker
 
 
@@ -21,12 +21,14 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
     builder = _Builder(lang, registry, strings, context)
     issuer = registry.organizations[memo.issuer]
     date_text = format_span(memo.date, memo.end_date, strings["dates"], strings["locale"], era=era)
-    return {
+    view = {
         "id": memo_id,
         "lang": lang,
         "type": memo.type,
         "labels": strings["labels"],
         "bullet": strings["bullet"],
+        "typography": strings.get("typography", {}),
+        "keep_together": (),  # set below, from the titles
         "title": builder.text(memo.title),
         "handling": builder.text(memo.handling) if memo.handling else None,
         "date": date_text,
@@ -37,6 +39,22 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "closing": memo.closing,
         "pdf": strings.get("pdf") or {},  # bookmark_gap: between a heading's number and its text
     }
+    view["keep_together"] = _names_in_titles(view, registry, lang)
+    return view
+
+
+def _names_in_titles(view: dict, registry: Registry, lang: Lang) -> tuple[str, ...]:
+    """The ways of writing a registry person's name that the memo's titles hold: no title breaks inside one."""
+    titles, pending = [view["title"]], list(view["blocks"])
+    while pending:
+        block = pending.pop()
+        titles += [block["title"]] if block["kind"] == "readout" else []
+        pending += block.get("blocks", [])
+    names = {text for person in registry.people.values()
+             for text in (personal_name(person, lang), person_text(person, lang, "name"),
+                          person_text(person, lang, "short"))
+             if any(text in title for title in titles)}
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
 class _Builder:

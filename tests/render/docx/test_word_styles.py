@@ -100,9 +100,11 @@ def test_japanese_layout(tmp_path):
     normal = word.styles["Normal"]
     assert normal.font.size == Pt(10.5) and normal.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     ppr = normal.element.pPr
-    for flag in ("kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN"):
+    for flag in ("kinsoku", "wordWrap", "overflowPunct"):
         element = ppr.find(qn(f"w:{flag}"))
         assert element is not None and element.get(qn("w:val")) in (None, "1", "true"), flag  # explicitly on
+    for flag in ("autoSpaceDE", "autoSpaceDN"):  # strings/ja.yaml typography.latin_spacing: none, as the PDF
+        assert ppr.find(qn(f"w:{flag}")).get(qn("w:val")) == "0", flag
     body = word.styles["Body Text"].element.pPr.find(qn("w:ind"))
     assert body.get(qn("w:firstLineChars")) == "100"  # 1 character, in Word's character units
     grid = word.sections[0]._sectPr.find(qn("w:docGrid"))

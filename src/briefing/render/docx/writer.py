@@ -19,6 +19,7 @@ from briefing.render.docx import fonts as docx_fonts
 from briefing.render.docx import ooxml
 from briefing.render.docx import parts as docx_parts
 from briefing.render.docx import styles as docx_styles
+from briefing.render.docx import typography as docx_typography
 from briefing.render.docx.styles import open_reference
 from briefing.render.docx.text import NOT_XML, Segment, by_script, hang_chars, lines, segments
 from briefing.view.numbering import marker, word_level
@@ -47,6 +48,7 @@ def render_docx(document: Document, out_path: Path, *, embed_fonts: bool | None 
     levels = {kind: {_depth(h) for h in root.find_class(f"{kind}-{name}")}
               for kind, name in (("readout", "title"), ("section", "heading"))}
     layout = docx_styles.prepare(word, strings["locale"], document.lang, levels)
+    docx_typography.apply(word, strings.get("typography", {}))
     if NOT_XML.search(document.html):
         log.warning("%s.%s.docx: removed %d control characters that a Word file cannot hold",
                     document.memo_id, document.lang, len(NOT_XML.findall(document.html)))

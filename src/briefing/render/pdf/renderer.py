@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from briefing.content.files import atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
 from briefing.render.document import Document
+from briefing.render.pdf import justify
 from briefing.render.pdf.native import sonames_only
 from briefing.render.photos import fitted
 
@@ -18,6 +19,10 @@ with sonames_only():
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+try:
+    justify.install()  # Japanese lines justified between characters (WeasyPrint stretches only spaces)
+except justify.UnsupportedWeasyPrint as error:
+    raise EnvironmentProblem(str(error)) from None
 
     from briefing.render.pdf.tagging import Finisher, write_options
 
