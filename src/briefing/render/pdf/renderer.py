@@ -19,12 +19,13 @@ with sonames_only():
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    from briefing.render.pdf.tagging import Finisher, write_options
+
 try:
     justify.install()  # Japanese lines justified between characters (WeasyPrint stretches only spaces)
 except justify.UnsupportedWeasyPrint as error:
     raise EnvironmentProblem(str(error)) from None
-
-    from briefing.render.pdf.tagging import Finisher, write_options
 
 log = logging.getLogger(__name__)
 VIRTUAL_ROOT = "file:///briefing/"
