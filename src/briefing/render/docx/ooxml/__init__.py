@@ -8,13 +8,16 @@ from briefing.render.docx.ooxml.elements import (BORDER_SIDES, MERGED_PPR, PPR_O
                                                  merge_style, ppr, rpr, rpr_default, set_compatibility_mode,
                                                  set_doc_grid, set_flag, set_indent, set_lang, set_paragraph_box,
                                                  set_rfonts, set_row, set_run_box, set_setting, shift_indent,
-                                                 strip_char_units, strip_theme_fonts)
-from briefing.render.docx.ooxml.numbering import Level, add_abstract_num, add_num, set_numbering
+                                                 strip_char_units, strip_theme_fonts, set_table_box, set_cell_margins,
+                                                 set_table_indent, set_spacing_after, set_exact_line,
+                                                 set_alias, set_default_tab_stop, has_paragraph_box)
+from briefing.render.docx.ooxml.numbering import (Level, add_abstract_num, add_num, level_element, link_style,
+                                                  set_level_indent, set_no_numbering, set_numbering)
 from briefing.render.docx.ooxml.package import (add_field, add_hyperlink, add_link_run, clear_story, custom_properties,
                                                 drop_custom_properties, east_asian_font, em_twips, embed_fonts,
                                                 font_names, FontInfo, latin_language, remove_body, save_deterministic,
                                                 set_alt_text, set_company, set_custom_properties, set_font_table,
-                                                zip_time)
+                                                set_inline_flush, set_picture_identity, zip_time)
 
 __all__ = ["BORDER_SIDES", "MERGED_PPR", "PPR_ORDER", "RPR_ORDER", "SETTINGS_ORDER", "add_abstract_num", "add_field",
            "add_hyperlink", "add_link_run", "add_num", "child", "clear_story", "custom_properties", "drop",
@@ -23,4 +26,6 @@ __all__ = ["BORDER_SIDES", "MERGED_PPR", "PPR_ORDER", "RPR_ORDER", "SETTINGS_ORD
            "ppr", "remove_body", "rpr", "rpr_default", "save_deterministic", "set_alt_text", "set_company",
            "set_compatibility_mode", "set_custom_properties", "set_doc_grid", "set_flag", "set_font_table",
            "set_indent", "set_lang", "set_numbering", "set_paragraph_box", "set_rfonts", "set_row", "set_run_box",
-           "set_setting", "shift_indent", "strip_char_units", "strip_theme_fonts", "zip_time"]
+           "set_setting", "shift_indent", "strip_char_units", "strip_theme_fonts", "zip_time", "set_table_box", "set_cell_margins", "set_table_indent", "set_spacing_after",
+           "set_exact_line", "level_element", "link_style", "set_level_indent", "set_no_numbering",
+           "set_inline_flush", "set_picture_identity", "set_alias", "set_default_tab_stop", "has_paragraph_box"]
