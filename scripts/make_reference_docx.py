@@ -93,7 +93,7 @@ class Variant:
 CENTER, RIGHT, BOTH = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
 SPECS = (
     Spec("Normal", "標準 Normal", align=BOTH),
-    Spec("Draft Mark", "案", GOTHIC, size=12, bold=True, align=RIGHT, snap=False, alias="案の表示"),
+    Spec("Draft Mark", "案", GOTHIC, size=12, bold=True, align=RIGHT, after=3, snap=False, alias="案の表示"),
     Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box=True, explicit_size=True,
          alias="取扱区分"),
     Spec("Date Line", "2025年6月27日(金)", align=RIGHT, alias="日付行"),

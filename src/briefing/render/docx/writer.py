@@ -120,6 +120,8 @@ class _Writer:
         classes, tag = set(element.classes), element.tag
         if "handling" in classes:
             self.handling = segments(element)
+        elif "draft-mark" in classes:
+            pass  # the header's draft mark, written from the same label when the document is a draft
         elif "dateline" in classes:
             for line in lines(segments(element)):
                 self.runs(self.paragraph("Date Line"), line)

@@ -97,7 +97,8 @@ class PdfRenderer:
             html = weasyprint.HTML(string=document.html, base_url=fetcher.base_url("content"), url_fetcher=fetcher)
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
-                               cache={}, dpi=PRINT_DPI, optimize_images=True)
+                               cache={}, dpi=PRINT_DPI, optimize_images=True,
+                               custom_metadata=True)  # a draft's <meta name="ContentStatus">: 案 / DRAFT
                 _raise_fatal(collect.messages, document)
         except FatalURLFetchingError as error:
             raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
