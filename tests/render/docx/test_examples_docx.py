@@ -9,6 +9,7 @@ import pytest
 from conftest import EXAMPLES, libreoffice_pdf, need_tool
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+from test_docx_writer import num_of
 
 CASES = [(memo, lang) for memo in EXAMPLES for lang in ("ja", "en")]
 BLOCKS = "//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption | //ul[@class='links']/li"
@@ -35,7 +36,7 @@ def test_same_text_in_the_same_order_as_the_html(built, memo, lang):
 @pytest.mark.parametrize("memo, lang", CASES)
 def test_numbered_paragraphs_use_word_numbering(built, memo, lang):
     word = docx.Document(str(built / f"{memo}.{lang}.docx"))
-    numbered = [p for p in word.paragraphs if p._p.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None]
+    numbered = [p for p in word.paragraphs if num_of(p) is not None]  # own w:numPr, or its style's
     assert len(numbered) >= 3
     typed = re.compile(r"^\s*(\(\d+\)|\d+\.|\([a-z]+\)|[●•])")
     assert not [p.text for p in word.paragraphs if typed.match(p.text)]
