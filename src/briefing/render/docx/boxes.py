@@ -36,8 +36,8 @@ def write(writer, aside, context) -> None:
         writer.blocks(aside, replace(context, indent=0, box=True))
     if len(cell._tc.findall(qn("w:p"))) > 1 or cell._tc.find(qn("w:tbl")) is not None:
         ooxml.drop(placeholder)
-    if cell._tc[-1].tag != qn("w:p"):
-        cell.add_paragraph()  # a cell ends with a paragraph (Word requires it)
+    if cell._tc[-1].tag != qn("w:p"):  # a cell ends with a paragraph (Word requires it): one as thin as can be
+        ooxml.set_exact_line(ooxml.ppr(cell.add_paragraph()._p), 20)
 
 
 @contextmanager
