@@ -457,3 +457,12 @@ def test_libreoffice_renders_numbering(tmp_path, lang, expected):
     text = pdf_text(libreoffice_pdf(source, tmp_path / "pdf"), "-layout")
     for pattern in expected + [r"^\s*-\s*1\s*/\s*1\s*-\s*$"]:  # numbering labels in place; PAGE, NUMPAGES
         assert re.search(pattern, text, re.M), pattern
+
+
+def test_brackets_of_a_house_style_do_not_split_the_list(tmp_path):
+    """Markers written （1） instead of (1) still count on in the memo's one list."""
+    html = JA_HTML.replace('<span class="marker">(1)</span>', '<span class="marker">（１）</span>')
+    _, word = render(tmp_path, "ja", html)
+    heading = num_of(paragraph_with(word, "出席者"))[0]
+    assert num_of(paragraph_with(word, "山田 太郎 事務局長"))[0] == heading
+    assert num_of(paragraph_with(word, "二つ目の一覧"))[0] != heading  # still restarted, as the memo shows it

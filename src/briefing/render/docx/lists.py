@@ -13,6 +13,8 @@ unnumbered heading), that list gets a Word list of its own, restarted, so Word s
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from briefing.render.docx import ooxml
@@ -49,7 +51,7 @@ class Lists:
         if part is None:
             part = self.parts[_part(element)] = self._new_list(restart=False)
         chosen = self.apart.get(top_ol) if top_ol is not None else None
-        if chosen is None and shown != marker(self.levels[level], part.counts[level] + 1):
+        if chosen is None and _core(shown) != _core(marker(self.levels[level], part.counts[level] + 1)):
             chosen = self._new_list(restart=True)  # numbered apart by the memo
             if top_ol is not None:
                 self.apart[top_ol] = chosen
@@ -100,6 +102,12 @@ class Lists:
         abstract = ooxml.add_abstract_num(self.writer.numbering, levels, layout.em, layout.east_asian)
         num_id = ooxml.add_num(self.writer.numbering, abstract, len(levels) if restart else 0)
         return _List(num_id, [0] * len(levels))
+
+
+def _core(shown: str) -> str:
+    """A marker's count without its brackets and widths: （１） and (1) are both 1 (a house style may change
+    the brackets; the count is what tells a list that restarts)."""
+    return re.sub(r"\W", "", unicodedata.normalize("NFKC", shown))
 
 
 def _part(element):
