@@ -12,7 +12,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import replace
 
-from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from briefing.render.docx import ooxml
@@ -25,7 +24,7 @@ MARGIN = 180  # twips; print.css: margin: 9pt 0
 def write(writer, aside, context) -> None:
     """The box: its title and every block inside it in the one cell of a framed table."""
     previous = _last(writer)
-    if previous is not None and previous.tag == qn("w:p"):
+    if previous is not None and not ooxml.is_table(previous):
         ooxml.set_spacing_after(ooxml.ppr(previous), MARGIN)  # the box's top margin, as in the PDF
     table = writer.add_table(1, 1)
     ooxml.set_table_box(table._tbl, BORDER_PT, PADDING)
@@ -34,9 +33,9 @@ def write(writer, aside, context) -> None:
     placeholder = cell.paragraphs[0]._p
     with _inside(writer, cell, writer.width - Twips(PADDING["left"] + PADDING["right"])):
         writer.blocks(aside, replace(context, indent=0, box=True))
-    if len(cell._tc.findall(qn("w:p"))) > 1 or cell._tc.find(qn("w:tbl")) is not None:
+    if len(ooxml.blocks(cell._tc)) > 1:
         ooxml.drop(placeholder)
-    if cell._tc[-1].tag != qn("w:p"):  # a cell ends with a paragraph (Word requires it): one as thin as can be
+    if ooxml.is_table(ooxml.blocks(cell._tc)[-1]):  # a cell ends with a paragraph (Word requires it): one as thin as can be
         ooxml.set_exact_line(ooxml.ppr(cell.add_paragraph()._p), 20)
 
 
@@ -53,7 +52,7 @@ def _inside(writer, cell, width):
 def separate_tables(writer) -> None:
     """A thin empty paragraph when the story ends with a table, so that the next table stays apart."""
     last = _last(writer)
-    if last is not None and last.tag == qn("w:tbl"):
+    if ooxml.is_table(last):
         gap = writer.paragraph("Normal")
         ooxml.set_exact_line(ooxml.ppr(gap._p), MARGIN)
 
@@ -63,13 +62,12 @@ def keep_last_with_next(writer) -> None:
     last = _last(writer)
     if last is None:
         return
-    paragraphs = [last] if last.tag == qn("w:p") else list(last.findall(qn("w:tr"))[-1].iter(qn("w:p")))
-    for paragraph in paragraphs:
+    for paragraph in ooxml.closing_paragraphs(last):
         ooxml.set_flag(ooxml.ppr(paragraph), "keepNext", True)
 
 
 def _last(writer):
     """The story's last paragraph or table (not the section properties)."""
     element = writer.story._element if writer.story is not writer.word else writer.word.element.body
-    children = [child for child in element if child.tag in (qn("w:p"), qn("w:tbl"))]
+    children = ooxml.blocks(element)
     return children[-1] if children else None

@@ -10,7 +10,8 @@ from briefing.render.docx.ooxml.elements import (BORDER_SIDES, MERGED_PPR, PPR_O
                                                  set_rfonts, set_row, set_run_box, set_setting, shift_indent,
                                                  strip_char_units, strip_theme_fonts, set_table_box, set_cell_margins,
                                                  set_table_indent, set_spacing_after, set_exact_line,
-                                                 set_alias, set_default_tab_stop, has_paragraph_box)
+                                                 set_alias, set_default_tab_stop, has_paragraph_box,
+                                                 blocks, is_table, closing_paragraphs)
 from briefing.render.docx.ooxml.numbering import (Level, add_abstract_num, add_num, level_element, link_style,
                                                   set_level_indent, set_no_numbering, set_numbering)
 from briefing.render.docx.ooxml.package import (add_field, add_hyperlink, add_link_run, clear_story, custom_properties,
@@ -28,4 +29,5 @@ __all__ = ["BORDER_SIDES", "MERGED_PPR", "PPR_ORDER", "RPR_ORDER", "SETTINGS_ORD
            "set_indent", "set_lang", "set_numbering", "set_paragraph_box", "set_rfonts", "set_row", "set_run_box",
            "set_setting", "shift_indent", "strip_char_units", "strip_theme_fonts", "zip_time", "set_table_box", "set_cell_margins", "set_table_indent", "set_spacing_after",
            "set_exact_line", "level_element", "link_style", "set_level_indent", "set_no_numbering",
-           "set_inline_flush", "set_picture_identity", "set_alias", "set_default_tab_stop", "has_paragraph_box"]
+           "set_inline_flush", "set_picture_identity", "set_alias", "set_default_tab_stop", "has_paragraph_box", "blocks", "is_table",
+           "closing_paragraphs"]

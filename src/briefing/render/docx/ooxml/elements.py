@@ -338,3 +338,20 @@ def set_default_tab_stop(settings, twips: int) -> None:
 def has_paragraph_box(ppr_element) -> bool:
     """Whether a w:pPr draws paragraph borders (w:pBdr)."""
     return ppr_element is not None and ppr_element.find(qn("w:pBdr")) is not None
+
+
+def blocks(story) -> list:
+    """The paragraphs and tables of a body, cell, header or footer, in order (not its section properties)."""
+    return [element for element in story if element.tag in (qn("w:p"), qn("w:tbl"))]
+
+
+def is_table(element) -> bool:
+    """Whether a block is a table (w:tbl)."""
+    return element is not None and element.tag == qn("w:tbl")
+
+
+def closing_paragraphs(block) -> list:
+    """The paragraphs that end a block: the paragraph itself, or every paragraph of a table's last row."""
+    if not is_table(block):
+        return [block]
+    return list(block.findall(qn("w:tr"))[-1].iter(qn("w:p")))
