@@ -41,8 +41,6 @@ SETTINGS_ORDER = tuple("""writeProtection view zoom removePersonalInformation re
 # What a variant style may change in the style it is merged into (not its identity, list or outline level).
 MERGED_PPR = tuple(tag for tag in PPR_ORDER if tag not in ("pStyle", "numPr", "outlineLvl", "rPr", "sectPr",
                                                           "pPrChange"))
-TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
-              "tblHeader", "tblCellSpacing", "jc", "hidden")
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 BORDER_SIDES = ("top", "left", "bottom", "right")
 
@@ -199,7 +197,8 @@ def format_like(p, style) -> None:
         merge_properties(run_properties, given, skip=("lang", "rFonts"))
 
 
-def _line(element, size_pt: float, space_pt: int):
+def line(element, size_pt: float, space_pt: int):
+    """A single black border line of `size_pt`, `space_pt` from the text."""
     for name, value in (("val", "single"), ("sz", str(round(size_pt * 8))), ("space", str(space_pt)),
                         ("color", "000000")):
         element.set(qn(f"w:{name}"), value)
@@ -213,20 +212,12 @@ def set_paragraph_box(ppr_element, size_pt: float, space_pt: dict[str, int]) -> 
         ppr_element.remove(old)
     borders = child(ppr_element, "pBdr", PPR_ORDER)
     for side in BORDER_SIDES:
-        borders.append(_line(OxmlElement(f"w:{side}"), size_pt, space_pt[side]))
+        borders.append(line(OxmlElement(f"w:{side}"), size_pt, space_pt[side]))
 
 
 def set_run_box(rpr_element, size_pt: float, space_pt: int) -> None:
     """A w:bdr: a box around the text of the runs only."""
-    _line(child(rpr_element, "bdr", RPR_ORDER), size_pt, space_pt)
-
-
-def set_row(tr, grid_after: int = 0) -> None:
-    """A table row kept on one page (w:cantSplit), with `grid_after` grid columns left empty at its end."""
-    properties = tr.get_or_add_trPr()
-    child(properties, "cantSplit", TRPR_ORDER)
-    if grid_after:
-        child(properties, "gridAfter", TRPR_ORDER).set(qn("w:val"), str(grid_after))
+    line(child(rpr_element, "bdr", RPR_ORDER), size_pt, space_pt)
 
 
 def drop(element) -> None:
@@ -271,40 +262,6 @@ def set_compatibility_mode(settings, mode: int) -> None:
     compat.append(setting)
 
 
-TBLPR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
-               "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
-TCPR_ORDER = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
-              "textDirection", "tcFitText", "vAlign", "hideMark")
-
-
-def set_table_box(tbl, size_pt: float, margins_twips: dict[str, int], fixed: bool = True) -> None:
-    """A table framed on every side (w:tblBorders) with cell padding (w:tblCellMar), laid out at its widths."""
-    properties = tbl.tblPr
-    borders = child(properties, "tblBorders", TBLPR_ORDER)
-    for side in BORDER_SIDES + ("insideH", "insideV"):
-        borders.append(_line(OxmlElement(f"w:{side}"), size_pt, 0))
-    set_cell_margins(tbl, margins_twips)
-    if fixed:
-        child(properties, "tblLayout", TBLPR_ORDER).set(qn("w:type"), "fixed")
-
-
-def set_cell_margins(tbl, margins_twips: dict[str, int]) -> None:
-    """The table's default cell margins (w:tblCellMar), in twips per side."""
-    margins = child(tbl.tblPr, "tblCellMar", TBLPR_ORDER)
-    for side in BORDER_SIDES:
-        if side in margins_twips:
-            element = child(margins, side, BORDER_SIDES)
-            element.set(qn("w:w"), str(margins_twips[side]))
-            element.set(qn("w:type"), "dxa")
-
-
-def set_table_indent(tbl, twips: int) -> None:
-    """Where the table starts, from the margin (w:tblInd)."""
-    indent = child(tbl.tblPr, "tblInd", TBLPR_ORDER)
-    indent.set(qn("w:w"), str(twips))
-    indent.set(qn("w:type"), "dxa")
-
-
 def set_spacing_after(ppr_element, twips: int) -> None:
     """Space after a paragraph (w:spacing/@w:after), in twips."""
     child(ppr_element, "spacing", PPR_ORDER).set(qn("w:after"), str(twips))
@@ -338,20 +295,3 @@ def set_default_tab_stop(settings, twips: int) -> None:
 def has_paragraph_box(ppr_element) -> bool:
     """Whether a w:pPr draws paragraph borders (w:pBdr)."""
     return ppr_element is not None and ppr_element.find(qn("w:pBdr")) is not None
-
-
-def blocks(story) -> list:
-    """The paragraphs and tables of a body, cell, header or footer, in order (not its section properties)."""
-    return [element for element in story if element.tag in (qn("w:p"), qn("w:tbl"))]
-
-
-def is_table(element) -> bool:
-    """Whether a block is a table (w:tbl)."""
-    return element is not None and element.tag == qn("w:tbl")
-
-
-def closing_paragraphs(block) -> list:
-    """The paragraphs that end a block: the paragraph itself, or every paragraph of a table's last row."""
-    if not is_table(block):
-        return [block]
-    return list(block.findall(qn("w:tr"))[-1].iter(qn("w:p")))
