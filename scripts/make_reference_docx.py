@@ -36,7 +36,9 @@ FONTS = (ooxml.FontInfo(LATIN, None, "02020603050405020304", "00", "roman", "var
 BODY_SIZE_PT = 10.5
 EN_EM = 220  # twips: one character of the English body text (11 pt)
 GRID_PITCH = 360  # 18 pt, the PDF's Japanese line-height
-SETTINGS = {"embed_fonts": False, "section_indent": 1, "section_indent (en)": 1.5}
+# default_tab_stop: twips, as Japanese Word sets it (4 characters of 10.5 pt) and English Word (0.5 in).
+SETTINGS = {"embed_fonts": False, "section_indent": 1, "section_indent (en)": 1.5, "default_tab_stop": 840,
+            "default_tab_stop (en)": 720}
 APP_XML = (b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            b"<Template>Normal.dotm</Template><Application>briefing</Application><DocSecurity>0</DocSecurity>"
@@ -62,7 +64,8 @@ class Spec:
     left: float | None = None
     keep_next: bool = False
     snap: bool = True
-    box: str | None = None  # "paragraph": w:pBdr on four sides; "run": w:bdr around the text
+    box: bool = False  # w:pBdr on four sides, padded like print.css's .handling (the writer fits the indent)
+    alias: str | None = None  # the name Japanese Word's style gallery shows beside a custom style's (w:aliases)
     outline: int | None = None
     character: bool = False
     next: str = "Normal"  # the style Enter continues with
@@ -90,25 +93,28 @@ class Variant:
 CENTER, RIGHT, BOTH = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.JUSTIFY
 SPECS = (
     Spec("Normal", "標準 Normal", align=BOTH),
-    Spec("Draft Mark", "案", GOTHIC, size=12, bold=True, align=RIGHT, snap=False),
-    Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box="run", explicit_size=True),
-    Spec("Date Line", "2025年6月27日(金)", align=RIGHT),
+    Spec("Draft Mark", "案", GOTHIC, size=12, bold=True, align=RIGHT, after=3, snap=False, alias="案の表示"),
+    Spec("Handling Mark", "取扱注意", GOTHIC, align=RIGHT, snap=False, box=True, explicit_size=True,
+         alias="取扱区分"),
+    Spec("Date Line", "2025年6月27日(金)", align=RIGHT, alias="日付行"),
     Spec("Title", "表題 Title", GOTHIC, size=13, bold=True, align=CENTER, before=18, after=18, snap=False),
-    Spec("Lead", "リード文 Lead", first_line=1, after=9, next="Body Text"),
+    Spec("Lead", "リード文 Lead", first_line=1, after=9, next="Body Text", alias="リード文"),
     Spec("Heading 1", "見出し Heading 1", GOTHIC, bold=True, before=9, keep_next=True, snap=False, outline=0,
          next="Body Text"),
     Spec("Body Text", "本文 Body Text", align=BOTH, first_line=1, next="Body Text"),
-    Spec("Numbered Item", "番号付き項目 Numbered Item", align=BOTH, before=2, next="Numbered Item"),
-    Spec("Bullet Item", "箇条書き Bullet Item", align=BOTH, next="Bullet Item"),
-    Spec("Attendee Note", "出席者の注記 Attendee Note", first_line=1, before=2),
-    Spec("Reference Title", "(参考)Reference Title", before=9, box="paragraph", next="Reference Box"),
-    Spec("Reference Box", "参考の本文 Reference Box", align=BOTH, first_line=1, box="paragraph",
-         next="Reference Box"),
-    Spec("Links Label", "参考リンク Links Label", before=6, after=2, next="List Paragraph"),
+    Spec("Numbered Item", "番号付き項目 Numbered Item", align=BOTH, before=2, next="Numbered Item",
+         alias="番号付き項目"),
+    Spec("Bullet Item", "箇条書き Bullet Item", align=BOTH, next="Bullet Item", alias="箇条書き項目"),
+    Spec("Attendee Note", "出席者の注記 Attendee Note", first_line=1, before=2, alias="出席者の注記"),
+    Spec("Reference Title", "(参考)Reference Title", keep_next=True, next="Reference Box", alias="参考の題"),
+    Spec("Reference Box", "参考の本文 Reference Box", align=BOTH, first_line=1, next="Reference Box",
+         alias="参考の本文"),
+    Spec("Links Label", "参考リンク Links Label", before=6, after=2, keep_next=True, next="List Paragraph",
+         alias="リンクの見出し"),
     Spec("List Paragraph", "リンク List Paragraph", left=1, next="List Paragraph"),
-    Spec("Figure", "図 Figure", align=CENTER, before=6, keep_next=True, snap=False, next="Caption"),
+    Spec("Figure", "図 Figure", align=CENTER, before=6, keep_next=True, snap=False, next="Caption", alias="図"),
     Spec("Caption", "図の説明 Caption", size=9, align=CENTER, before=2, after=6, snap=False),
-    Spec("Closing", "(以上)", align=RIGHT, before=9),
+    Spec("Closing", "(以上)", align=RIGHT, before=9, alias="結び"),
     Spec("Header", "ヘッダー Header", snap=False),
     Spec("Footer", "- 1 / 1 -", size=9, align=CENTER, snap=False),
     Spec("Hyperlink", "ハイパーリンク Hyperlink", character=True),
@@ -127,7 +133,7 @@ VARIANTS = (
     Variant("List Paragraph (en)", "List Paragraph", "List Paragraph, English", left=1, em=EN_EM),
     Variant("Caption (en)", "Caption", "Caption, English", line=13),
 )
-BOX_SPACE_PT = {"top": 4, "left": 8, "bottom": 4, "right": 8}
+BOX_SPACE_PT = {"top": 1, "left": 6, "bottom": 1, "right": 6}  # print.css: .handling { padding: 1pt 6pt }
 
 
 def build() -> docx.Document:
@@ -183,6 +189,7 @@ def _settings(settings) -> None:
     """Current Word (no 互換モード), strict kinsoku, no preview picture, no revision ids."""
     ooxml.set_compatibility_mode(settings, 15)
     ooxml.child(settings, "strictFirstAndLastChars", ooxml.SETTINGS_ORDER)
+    ooxml.set_default_tab_stop(settings, SETTINGS["default_tab_stop"])
     for tag in ("w:savePreviewPicture", "w:rsids"):
         for element in settings.findall(qn(tag)):
             settings.remove(element)
@@ -242,13 +249,11 @@ def _style(document, spec: Spec) -> None:
             ooxml.set_flag(ppr, flag, False)  # (strings' typography.latin_spacing; the writer applies it)
     if spec.outline is not None:
         ooxml.child(ppr, "outlineLvl", ooxml.PPR_ORDER).set(qn("w:val"), str(spec.outline))
-    if spec.box == "paragraph":
+    if spec.box:  # the border stands BOX_SPACE_PT outside the indents: the right one keeps it inside the margin
         ooxml.set_paragraph_box(ppr, 0.75, BOX_SPACE_PT)
-        ind = ooxml.child(ppr, "ind", ooxml.PPR_ORDER)
-        ind.set(qn("w:left"), str(BOX_SPACE_PT["left"] * 20))
-        ind.set(qn("w:right"), str(BOX_SPACE_PT["right"] * 20))
-    elif spec.box == "run":
-        ooxml.set_run_box(ooxml.rpr(element), 0.75, 1)
+        ooxml.child(ppr, "ind", ooxml.PPR_ORDER).set(qn("w:right"), str(BOX_SPACE_PT["right"] * 20 + 15))
+    if spec.alias:
+        ooxml.set_alias(element, spec.alias)
 
 
 def _reset(element) -> None:

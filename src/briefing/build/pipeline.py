@@ -125,6 +125,8 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
     path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
     for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
+        if options.get("draft"):  # marked 案 / DRAFT in the PDF's header and metadata, as in Word's
+            view = {**view, "draft": True}
         html = checked.templates.render(view)
         standard = options.get("pdf_standard") or _house_standard(view["pdf"], checked.templates.folder, lang)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,

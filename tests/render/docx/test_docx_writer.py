@@ -180,8 +180,24 @@ def styled(word) -> list[tuple[str, str]]:
 
 
 def num_of(paragraph) -> tuple[int, int] | None:
-    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-    return None if num_pr is None else (num_pr.numId.val, num_pr.ilvl.val)
+    """The (numId, level) a paragraph is numbered with: its own w:numPr, else its style's (Word's style-linked
+    numbering); None when it has none or numId 0."""
+    found = {}
+    sources = [paragraph._p.pPr] + [style.element.pPr for style in _style_chain(paragraph.style)]
+    for ppr in sources:
+        num_pr = None if ppr is None else ppr.numPr
+        if num_pr is not None:
+            if num_pr.numId is not None and "num" not in found:
+                found["num"] = num_pr.numId.val
+            if num_pr.ilvl is not None and "ilvl" not in found:
+                found["ilvl"] = num_pr.ilvl.val
+    return None if not found.get("num") else (found["num"], found.get("ilvl", 0))
+
+
+def _style_chain(style):
+    while style is not None:
+        yield style
+        style = style.base_style
 
 
 def levels(word, num_id: int) -> list[tuple[str, str]]:
@@ -288,19 +304,21 @@ def test_english_numbering_formats(tmp_path):
     assert num_of(paragraph_with(word, "Detail")) == (num_id, 2)
 
 
-def test_separate_lists_restart(tmp_path):
+def test_one_list_per_memo_and_lists_apart_restart(tmp_path):
     _, word = render(tmp_path, "ja")
+    heading = num_of(paragraph_with(word, "出席者"))[0]
     attendees = num_of(paragraph_with(word, "山田 太郎 事務局長"))[0]
     summary = num_of(paragraph_with(word, "開会挨拶において、平和協力の これまでの歩みが紹介された。"))[0]
-    second = num_of(paragraph_with(word, "二つ目の一覧"))[0]
-    assert len({attendees, summary, second}) == 3
-    for num_id in (attendees, summary, second):
-        overrides = start_overrides(word, num_id)
-        assert overrides and set(overrides) == {"1"}
+    second = num_of(paragraph_with(word, "二つ目の一覧"))[0]  # restarts at (1) in the memo: a list of its own
+    assert heading == attendees == summary != second
+    overrides = start_overrides(word, second)
+    assert overrides and set(overrides) == {"1"}
     _, english = render(tmp_path, "en")
     readout_1 = num_of(paragraph_with(english, "Both sides agreed."))[0]
     readout_2 = num_of(paragraph_with(english, "The Minister thanked the guest."))[0]
-    assert readout_1 != readout_2 and start_overrides(english, readout_2)
+    numbering = english.part.numbering_part.element
+    lists = {numbering.num_having_numId(num_id).abstractNumId.val for num_id in (readout_1, readout_2)}
+    assert len(lists) == 2  # each readout a list of its own, which starts at 1
 
 
 def test_bullets_are_word_bullets_under_their_item(tmp_path):
@@ -371,11 +389,12 @@ def test_hyperlink_relationship(tmp_path):
 
 def test_picture_and_caption(tmp_path):
     _, word = render(tmp_path, "ja")
-    cell = word.tables[0].rows[0].cells[0]  # a figure narrower than the text: a cell of a borderless table
+    cell = word.tables[1].rows[0].cells[0]  # a figure narrower than the text: a cell of a borderless table
     assert [p.style.name for p in cell.paragraphs] == ["Figure", "Caption"]
-    assert cell.paragraphs[0].paragraph_format.keep_with_next is None  # the style keeps it with its caption
+    assert word.styles["Figure"].paragraph_format.keep_with_next  # the style keeps it with its caption
+    assert cell.paragraphs[1].paragraph_format.keep_with_next  # the last row stays with （以上）
     assert word.styles["Figure"].paragraph_format.keep_with_next
-    assert word.tables[0].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    assert word.tables[1].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     shape = word.inline_shapes[0]
     text_width = word.sections[0].page_width - word.sections[0].left_margin - word.sections[0].right_margin
     assert abs(shape.width - text_width * 0.45) < 1000
@@ -438,3 +457,12 @@ def test_libreoffice_renders_numbering(tmp_path, lang, expected):
     text = pdf_text(libreoffice_pdf(source, tmp_path / "pdf"), "-layout")
     for pattern in expected + [r"^\s*-\s*1\s*/\s*1\s*-\s*$"]:  # numbering labels in place; PAGE, NUMPAGES
         assert re.search(pattern, text, re.M), pattern
+
+
+def test_brackets_of_a_house_style_do_not_split_the_list(tmp_path):
+    """Markers written （1） instead of (1) still count on in the memo's one list."""
+    html = JA_HTML.replace('<span class="marker">(1)</span>', '<span class="marker">（１）</span>')
+    _, word = render(tmp_path, "ja", html)
+    heading = num_of(paragraph_with(word, "出席者"))[0]
+    assert num_of(paragraph_with(word, "山田 太郎 事務局長"))[0] == heading
+    assert num_of(paragraph_with(word, "二つ目の一覧"))[0] != heading  # still restarted, as the memo shows it

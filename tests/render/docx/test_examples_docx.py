@@ -9,8 +9,11 @@ import pytest
 from conftest import EXAMPLES, libreoffice_pdf, need_tool
 from docx.oxml.ns import qn
 from pypdf import PdfReader
+from test_docx_writer import num_of
 
 CASES = [(memo, lang) for memo in EXAMPLES for lang in ("ja", "en")]
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+PIC = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
 BLOCKS = "//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption | //ul[@class='links']/li"
 
 
@@ -35,7 +38,7 @@ def test_same_text_in_the_same_order_as_the_html(built, memo, lang):
 @pytest.mark.parametrize("memo, lang", CASES)
 def test_numbered_paragraphs_use_word_numbering(built, memo, lang):
     word = docx.Document(str(built / f"{memo}.{lang}.docx"))
-    numbered = [p for p in word.paragraphs if p._p.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None]
+    numbered = [p for p in word.paragraphs if num_of(p) is not None]  # own w:numPr, or its style's
     assert len(numbered) >= 3
     typed = re.compile(r"^\s*(\(\d+\)|\d+\.|\([a-z]+\)|[●•])")
     assert not [p.text for p in word.paragraphs if typed.match(p.text)]
@@ -82,3 +85,37 @@ def test_libreoffice_renders_like_the_pdf(built, tmp_path, memo, lang):
     assert abs(pages - len(PdfReader(built / f"{memo}.{lang}.pdf").pages)) <= 1
     fonts = subprocess.run([need_tool("pdffonts"), str(converted)], capture_output=True, text=True).stdout
     assert ("BIZUDMincho" in fonts) if lang == "ja" else ("Times" in fonts or "Liberation" in fonts), fonts
+
+
+def drawn_images(pdf) -> list[tuple[float, float]]:
+    """(x, width) in points of every image each page of `pdf` draws, from the transformation it is drawn with."""
+    drawn = []
+
+    def visit(operator, operands, cm, tm):
+        if operator == b"Do":
+            drawn.append((round(cm[4], 1), round(cm[0], 1)))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_operand_before=visit)
+    return drawn
+
+
+@pytest.mark.parametrize("memo, lang", [("pko-symposium-2025", "ja"), ("pko-symposium-2025", "en")])
+def test_pictures_are_whole_and_at_the_margin_in_libreoffice(built, tmp_path, memo, lang):
+    source = built / f"{memo}.{lang}.docx"
+    word = docx.Document(str(source))
+    inlines = word.element.body.findall(f".//{WP}inline")
+    assert all(inline.get(side) == "0" for inline in inlines for side in ("distT", "distB", "distL", "distR"))
+    ids = [inline.find(f"{WP}docPr").get("id") for inline in inlines]
+    pictures = [inline.find(f".//{PIC}cNvPr") for inline in inlines]
+    assert [p.get("id") for p in pictures] == ids and len(set(ids)) == len(ids)  # pic:cNvPr as Word writes it
+    names = [p.get("name") for p in pictures]
+    assert len(set(names)) == len(names) and "flyer.jpg" in names
+    extents = [int(inline.find(f"{WP}extent").get("cx")) / 12700 for inline in inlines]  # EMU → points
+    drawn = drawn_images(libreoffice_pdf(source, tmp_path))
+    assert len(drawn) == len(extents)
+    for (x, width), extent in zip(drawn, extents):
+        assert abs(width - extent) < 0.5, (width, extent)  # drawn whole: as wide as the picture
+    margin = word.sections[0].left_margin.pt
+    assert abs(drawn[0][0] - margin) < 0.5  # the flyer starts at the margin, as in the PDF
+    assert sorted({round(x) for x, _ in drawn})[0] == round(margin)

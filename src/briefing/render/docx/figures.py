@@ -17,7 +17,6 @@ from briefing.render.photos import WORD_PPI, fitted
 
 WIDTH = re.compile(r"width:\s*([\d.]+)%")
 GAP = 0.02  # print.css: .figure { margin-right: 2% }; figures flow side by side while they fit
-CELL_MARGINS = Twips(2 * 108)  # Word's default left and right cell margins
 
 
 def write(writer, figures: list) -> None:
@@ -37,9 +36,12 @@ def write(writer, figures: list) -> None:
 
 def _table(writer, rows: list[list]) -> None:
     columns = max(len(row) for row in rows)
-    widths = [max(_cell_width(writer, row[i]) for row in rows if i < len(row)) for i in range(columns)]
-    table = writer.word.add_table(rows=len(rows), cols=columns)  # no style: Word's borderless Normal Table
+    gap = Twips(math.ceil(writer.width * GAP / 635))
+    widths = [Emu(max(_picture_cell(writer, row[i]) for row in rows if i < len(row)) + gap) for i in range(columns)]
+    table = writer.add_table(len(rows), columns)  # no style: Word's borderless Normal Table
     table.autofit, table.alignment = False, WD_TABLE_ALIGNMENT.LEFT
+    # Pictures start at the margin, as in the PDF: no cell margin on the left; the gap is the right one.
+    ooxml.set_cell_margins(table._tbl, {"left": 0, "right": gap.twips})
     for column, width in zip(table.columns, widths):
         column.width = width
     for table_row, row in zip(table.rows, rows):
@@ -54,8 +56,13 @@ def _table(writer, rows: list[list]) -> None:
         ooxml.set_row(table_row._tr, grid_after=columns - len(row))
 
 
-def _cell_width(writer, figure) -> Emu:
-    return Emu(int(_text_width(writer) * share(figure)) + CELL_MARGINS)
+def _picture_cell(writer, figure) -> int:
+    """The room a picture needs in its cell, in whole twips (a cell narrower than its picture clips it)."""
+    return Twips(math.ceil(_picture_width(writer, figure) / 635))
+
+
+def _picture_width(writer, figure) -> Emu:
+    return Emu(int(writer.width * share(figure)))
 
 
 def share(figure) -> float:
@@ -77,11 +84,6 @@ def _rows(figures: list) -> list[list]:
     return rows
 
 
-def _text_width(writer) -> int:
-    section = writer.word.sections[0]
-    return section.page_width - section.left_margin - section.right_margin
-
-
 def _figure(writer, element, container) -> None:
     """The picture (style Figure, kept with the next paragraph) and its caption (style Caption)."""
     image = element.find(".//img")
@@ -89,18 +91,33 @@ def _figure(writer, element, container) -> None:
         section = writer.word.sections[0]
         text_height = section.page_height - section.top_margin - section.bottom_margin
         run = writer.paragraph("Figure", container=container).add_run()
-        width = Emu(int(_text_width(writer) * share(element)))
+        width = _picture_width(writer, element)
+        path = writer.asset(image.get("src", ""))
         try:
-            shape = run.add_picture(_picture(writer.asset(image.get("src", "")), width), width=width)
+            shape = run.add_picture(_picture(path, width), width=width)
         except UnrecognizedImageError:
             raise writer.problem(f"figure {image.get('src')}: not an image Word can show (use PNG or JPEG)")
         if shape.height > text_height * 0.8:
             scale = text_height * 0.8 / shape.height
             shape.width, shape.height = Emu(int(shape.width * scale)), Emu(int(shape.height * scale))
         ooxml.set_alt_text(shape._inline, image.get("alt", ""))
+        ooxml.set_inline_flush(shape._inline)
+        ooxml.set_picture_identity(shape._inline, _unique_name(writer, path.name))
     caption = element.find("figcaption")
     if caption is not None:
         writer.runs(writer.paragraph("Caption", container=container), segments(caption))
+
+
+def _unique_name(writer, name: str) -> str:
+    """The image's file name, numbered when the memo shows the same file twice."""
+    used = writer.picture_names
+    stem, dot, suffix = name.rpartition(".")
+    unique, n = name, 1
+    while unique in used:
+        n += 1
+        unique = f"{stem}-{n}{dot}{suffix}" if dot else f"{name}-{n}"
+    used.add(unique)
+    return unique
 
 
 def _picture(path: Path, width: Emu) -> io.BytesIO:

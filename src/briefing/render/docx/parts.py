@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import unicodedata
+
+from docx.shared import Pt
 
 from briefing.render.docx import ooxml
 from briefing.render.docx.text import Segment, xml_safe
@@ -16,7 +20,44 @@ def header(writer, marks: list[tuple[str, list[Segment]]]) -> None:
     story.is_linked_to_previous = False
     ooxml.clear_story(story._element)
     for style, pieces in marks:
-        writer.runs(writer.paragraph(style, container=story), pieces)
+        paragraph = writer.paragraph(style, container=story)
+        writer.runs(paragraph, pieces)
+        if _boxed(paragraph.style):
+            _fit_box(writer, paragraph, "".join(piece.text for piece in pieces))
+
+
+def _boxed(style) -> bool:
+    """Whether a style draws a paragraph border (the handling mark's padded box)."""
+    while style is not None:
+        if ooxml.has_paragraph_box(style.element.pPr):
+            return True
+        style = style.base_style
+    return False
+
+
+def _fit_box(writer, paragraph, text: str) -> None:
+    """A right-aligned boxed paragraph as wide as its text: a left indent leaves the rest of the line out of the
+    box, which so pads the text as print.css pads .handling (a character border would hug it)."""
+    style = paragraph.style
+    size = next((s.font.size for s in _chain(style) if s.font.size is not None), Pt(10.5))
+    chars = sum(_ems(c) for c in text) + 0.5
+    right = next((s.paragraph_format.right_indent for s in _chain(style) if s.paragraph_format.right_indent), 0)
+    left = max(writer.width - right - math.ceil(chars * size), 0)
+    paragraph.paragraph_format.left_indent = left
+
+
+def _ems(char: str) -> float:
+    """A character's width in ems, on the safe side: full-width 1, capitals 0.65, spaces 0.25, the rest 0.45
+    (Times-like Latin; the box is measured once, when written, and Word keeps the indent)."""
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1.0
+    return 0.65 if char.isupper() else 0.25 if char.isspace() else 0.45
+
+
+def _chain(style):
+    while style is not None:
+        yield style
+        style = style.base_style
 
 
 def footer(writer, labels: dict) -> None:
@@ -49,6 +90,8 @@ def properties(word, document, lang: str) -> None:
     ooxml.set_company(word.part.package, author)
 
 
-def draft(word, on: bool) -> None:
-    """A draft for approval: Word records every change (Review ▸ Track Changes is on when it opens)."""
+def draft(word, on: bool, label: str) -> None:
+    """A draft for approval: Word records every change (Review ▸ Track Changes is on when it opens), and its
+    status (File ▸ Info ▸ Status, cp:contentStatus) is the draft label of the header, 案 / DRAFT."""
     ooxml.set_setting(word.settings.element, "trackRevisions", on)
+    word.core_properties.content_status = label if on else ""

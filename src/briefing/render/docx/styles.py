@@ -10,7 +10,8 @@ plain "Normal", "Body Text" … that look like the English PDF, and a user resty
 where section headings share that level, it is applied to the readout titles' paragraphs instead.
 Settings that are not styles are custom document properties of the reference (Word: File ▸ Info ▸
 Properties ▸ Advanced ▸ Custom), with the same "(<lang>)" variants: `section_indent` (characters that each
-section level indents its content) and `embed_fonts` (embed templates/fonts/*.ttf in the Word file).
+section level indents its content), `embed_fonts` (embed templates/fonts/*.ttf in the Word file) and
+`default_tab_stop` (twips: 840 as Japanese Word sets it, 720 as English Word does).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ CHARACTER_STYLES = ("Hyperlink",)
 EAST_ASIAN_SCRIPTS = {"Jpan", "Hans", "Hant", "Hani", "Kore"}
 VARIANT = re.compile(r"^(?P<base>.+) \((?P<lang>[a-z]{2,3}(?:-[A-Za-z]{2,4})?)\)$")
 READOUT_LOOK = "Readout Title"
-SETTINGS = {"section_indent": 1.0, "embed_fonts": False}
+SETTINGS = {"section_indent": 1.0, "embed_fonts": False, "default_tab_stop": 840.0}
 YES = ("true", "yes", "1", "on", "はい")
 
 
@@ -86,6 +87,7 @@ def prepare(word, locale: str, lang: str, levels: dict[str, set[int]]) -> Layout
     look = _variants(word, lang, levels["readout"] - shared, bool(shared))
     east_asian_lang = _languages(word, tag, east_asian)
     em = _em(word)
+    ooxml.set_default_tab_stop(word.settings.element, round(settings["default_tab_stop"]))
     return Layout(tag, ooxml.latin_language(word.settings.element) or tag, east_asian_lang, east_asian, em,
                   float(settings["section_indent"]), bool(settings["embed_fonts"]), look, shared)
 

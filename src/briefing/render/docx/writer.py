@@ -14,15 +14,16 @@ from ruamel.yaml import YAML, YAMLError
 from briefing.content.files import atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
 from briefing.render.document import Document
+from briefing.render.docx import boxes as docx_boxes
 from briefing.render.docx import figures as docx_figures
 from briefing.render.docx import fonts as docx_fonts
 from briefing.render.docx import ooxml
 from briefing.render.docx import parts as docx_parts
 from briefing.render.docx import styles as docx_styles
+from briefing.render.docx.lists import Lists
 from briefing.render.docx import typography as docx_typography
 from briefing.render.docx.styles import open_reference
-from briefing.render.docx.text import NOT_XML, Segment, by_script, hang_chars, lines, segments
-from briefing.view.numbering import marker, word_level
+from briefing.render.docx.text import NOT_XML, Segment, by_script, lines, segments
 
 __all__ = ["open_reference", "render_docx"]
 log = logging.getLogger(__name__)
@@ -33,7 +34,6 @@ PARAGRAPHS = {"lead": ("Lead", False), "body": ("Body Text", True), "attendees-n
               "closing": ("Closing", False)}
 HEADINGS = ("section-heading", "readout-title")  # Heading <n>, n = how many sections hold them (readouts count)
 LINK_SCHEMES = ("http", "https", "mailto")
-MIN_HANG = 1.5  # characters; print.css hangs level-0 markers by 1.5em
 BULLET_HANG = 1.25  # characters; print.css: .bullets { --hang: 1.25em }
 
 
@@ -88,17 +88,22 @@ class _Writer:
     def __init__(self, word, document: Document, strings: dict, layout: docx_styles.Layout):
         self.word, self.document, self.strings, self.layout = word, document, strings, layout
         self.numbering = word.part.numbering_part.element
-        self.heading_nums: dict = {}
+        self.lists = Lists(self)
+        self.story = word  # where paragraphs go: the document, or a reference box's cell
+        section = word.sections[0]
+        self.width = section.page_width - section.left_margin - section.right_margin  # of the story, in EMU
+        self.picture_names: set[str] = set()
         self.bullet_nums: dict[tuple[str, float], int] = {}
         self.handling: list[Segment] = []
 
     def write(self, root) -> None:
         docx_parts.footer(self, self.strings["labels"])
         self.blocks(root.find("body"), _Context())
+        self.lists.finish()
         marks = [("Draft Mark", [Segment(self.strings["labels"]["draft"])])] if self.document.draft else []
         docx_parts.header(self, marks + ([("Handling Mark", self.handling)] if self.handling else []))
         docx_parts.properties(self.word, self.document, self.layout.lang)
-        docx_parts.draft(self.word, self.document.draft)
+        docx_parts.draft(self.word, self.document.draft, self.strings["labels"]["draft"])
 
     # ---- blocks ----
 
@@ -117,6 +122,8 @@ class _Writer:
         classes, tag = set(element.classes), element.tag
         if "handling" in classes:
             self.handling = segments(element)
+        elif "draft-mark" in classes:
+            pass  # the header's draft mark, written from the same label when the document is a draft
         elif "dateline" in classes:
             for line in lines(segments(element)):
                 self.runs(self.paragraph("Date Line"), line)
@@ -126,6 +133,8 @@ class _Writer:
             self.heading(element, context)
         elif tag == "p" and classes & PARAGRAPHS.keys():
             style, indented = PARAGRAPHS[min(classes & PARAGRAPHS.keys())]
+            if style == "Closing":
+                docx_boxes.keep_last_with_next(self)  # never a page holding only （以上）
             if context.box and style == "Body Text":
                 style, indented = "Reference Box", False
             self.runs(self.paragraph(style, context.indent if indented else 0), segments(element))
@@ -139,7 +148,7 @@ class _Writer:
         elif tag == "figure":
             docx_figures.write(self, [element])
         elif tag == "aside" and "reference-box" in classes:
-            self.blocks(element, replace(context, box=True))
+            docx_boxes.write(self, element, context)
         elif tag == "section" and "readout" in classes:
             self.blocks(element, _Context())
         elif tag == "section":
@@ -155,31 +164,28 @@ class _Writer:
         """A section heading or readout title as the built-in Heading of its outline level."""
         paragraph = self.paragraph(docx_styles.heading_style(self.word, _depth(element)))
         if element.find("span[@class='marker']") is not None:
-            level = int(element.get("data-level", "0"))
-            container = element.getparent().getparent()
-            if container not in self.heading_nums:
-                offset = max(context.indent - self.layout.section_indent, 0)
-                self.heading_nums[container] = self._list_num(level, offset)
-            ooxml.set_numbering(ooxml.ppr(paragraph._p), self.heading_nums[container], level)
+            position = max(context.indent - self.layout.section_indent, 0)
+            self.lists.number(paragraph, element, int(element.get("data-level", "0")), position)
+        else:
+            self.lists.skip(paragraph)
         self.runs(paragraph, segments(element))
         if self.layout.readout_look is not None and "readout-title" in element.classes \
                 and _depth(element) in self.layout.shared_levels:
             ooxml.format_like(paragraph._p, self.layout.readout_look)  # its level's style is the sections'
 
-    def numbered(self, ol, context: _Context, num: int | None = None, base: int = 0) -> None:
-        """An `ol.numbered`; a top-level one starts a new, restarted Word list."""
-        if num is None:
-            base = int(ol.get("data-level", "0"))
-            num = self._list_num(base, context.indent)
+    def numbered(self, ol, context: _Context, top=None, base: int = 0) -> None:
+        """An `ol.numbered`: its items are levels of the list of the part they are in (see lists.py)."""
+        if top is None:
+            top, base = ol, int(ol.get("data-level", "0"))
         for li in ol.iterchildren("li"):
             level = int(li.get("data-level", str(base)))
             for element in li:
                 if element.tag == "p" and "item" in element.classes:
                     paragraph = self.paragraph("Numbered Item")
-                    ooxml.set_numbering(ooxml.ppr(paragraph._p), num, level)
+                    self.lists.number(paragraph, element, level, context.indent + level - base, top)
                     self.runs(paragraph, segments(element))
                 elif element.tag == "ol":
-                    self.numbered(element, context, num, base)
+                    self.numbered(element, context, top, base)
                 elif element.tag == "ul" and "bullets" in element.classes:
                     self.bullets(element, context.indent + level - base + 1)
                 elif isinstance(element.tag, str):
@@ -203,7 +209,7 @@ class _Writer:
 
     def paragraph(self, style_name: str, indent: float = 0, container=None):
         style = self.word.styles[style_name]
-        paragraph = (container or self.word).add_paragraph(style=style)
+        paragraph = (container or self.story).add_paragraph(style=style)
         ppr = ooxml.ppr(paragraph._p)
         if indent:
             ooxml.shift_indent(ppr, style.element.pPr, indent, self.layout.em, self.layout.east_asian)
@@ -244,15 +250,14 @@ class _Writer:
             ooxml.set_rfonts(rpr, hint="eastAsia")
         ooxml.set_lang(rpr, self.layout.latin_lang if latin else self.layout.lang, self.layout.east_asian_lang)
 
-    def _list_num(self, base: int, offset: float) -> int:
-        """A new list (own abstractNum, restarted num): level `base` stands `offset` characters in."""
-        levels = []
-        for ilvl, level in enumerate(self.strings["numbering"]):
-            num_fmt, text = word_level(level, ilvl)
-            hang = hang_chars(marker(level, 1), self.layout.east_asian, MIN_HANG)
-            levels.append(ooxml.Level(num_fmt, text, offset + max(ilvl - base, 0) + hang, hang, self._hint))
-        abstract = ooxml.add_abstract_num(self.numbering, levels, self.layout.em, self.layout.east_asian)
-        return ooxml.add_num(self.numbering, abstract, len(levels))
+    def add_table(self, rows: int, cols: int):
+        """A table at the end of the story; one right after another table is kept apart by a thin empty paragraph,
+        since Word and LibreOffice draw two tables that touch as one."""
+        docx_boxes.separate_tables(self)
+        table = self.story.add_table(rows, cols)
+        if self.story is not self.word:  # a cell: python-docx added the paragraph a cell must end with
+            ooxml.drop(self.story.paragraphs[-1]._p)
+        return table
 
     def asset(self, src: str) -> Path:
         """The image file `src` names, which must lie inside the content folder."""

@@ -106,6 +106,7 @@ class PdfRenderer:
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
                                cache={}, dpi=PRINT_DPI, optimize_images=True,
+                               custom_metadata=True,  # a draft's <meta name="ContentStatus">: 案 / DRAFT
                                finisher=Finisher(document.pdf_standard), **write_options(document.pdf_standard))
                 _raise_fatal(collect.messages, document)
         except FatalURLFetchingError as error:

@@ -41,8 +41,6 @@ SETTINGS_ORDER = tuple("""writeProtection view zoom removePersonalInformation re
 # What a variant style may change in the style it is merged into (not its identity, list or outline level).
 MERGED_PPR = tuple(tag for tag in PPR_ORDER if tag not in ("pStyle", "numPr", "outlineLvl", "rPr", "sectPr",
                                                           "pPrChange"))
-TRPR_ORDER = ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
-              "tblHeader", "tblCellSpacing", "jc", "hidden")
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 BORDER_SIDES = ("top", "left", "bottom", "right")
 
@@ -199,7 +197,8 @@ def format_like(p, style) -> None:
         merge_properties(run_properties, given, skip=("lang", "rFonts"))
 
 
-def _line(element, size_pt: float, space_pt: int):
+def line(element, size_pt: float, space_pt: int):
+    """A single black border line of `size_pt`, `space_pt` from the text."""
     for name, value in (("val", "single"), ("sz", str(round(size_pt * 8))), ("space", str(space_pt)),
                         ("color", "000000")):
         element.set(qn(f"w:{name}"), value)
@@ -213,20 +212,12 @@ def set_paragraph_box(ppr_element, size_pt: float, space_pt: dict[str, int]) -> 
         ppr_element.remove(old)
     borders = child(ppr_element, "pBdr", PPR_ORDER)
     for side in BORDER_SIDES:
-        borders.append(_line(OxmlElement(f"w:{side}"), size_pt, space_pt[side]))
+        borders.append(line(OxmlElement(f"w:{side}"), size_pt, space_pt[side]))
 
 
 def set_run_box(rpr_element, size_pt: float, space_pt: int) -> None:
     """A w:bdr: a box around the text of the runs only."""
-    _line(child(rpr_element, "bdr", RPR_ORDER), size_pt, space_pt)
-
-
-def set_row(tr, grid_after: int = 0) -> None:
-    """A table row kept on one page (w:cantSplit), with `grid_after` grid columns left empty at its end."""
-    properties = tr.get_or_add_trPr()
-    child(properties, "cantSplit", TRPR_ORDER)
-    if grid_after:
-        child(properties, "gridAfter", TRPR_ORDER).set(qn("w:val"), str(grid_after))
+    line(child(rpr_element, "bdr", RPR_ORDER), size_pt, space_pt)
 
 
 def drop(element) -> None:
@@ -269,3 +260,38 @@ def set_compatibility_mode(settings, mode: int) -> None:
                         ("val", str(mode))):
         setting.set(qn(f"w:{name}"), value)
     compat.append(setting)
+
+
+def set_spacing_after(ppr_element, twips: int) -> None:
+    """Space after a paragraph (w:spacing/@w:after), in twips."""
+    child(ppr_element, "spacing", PPR_ORDER).set(qn("w:after"), str(twips))
+
+
+def set_exact_line(ppr_element, twips: int) -> None:
+    """An exact line height, off the line grid: a gap of that height when the paragraph is empty."""
+    spacing = child(ppr_element, "spacing", PPR_ORDER)
+    spacing.set(qn("w:line"), str(twips))
+    spacing.set(qn("w:lineRule"), "exact")
+    spacing.set(qn("w:before"), "0")
+    spacing.set(qn("w:after"), "0")
+    set_flag(ppr_element, "snapToGrid", False)
+
+
+STYLE_ORDER = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+               "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
+               "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
+
+
+def set_alias(style, alias: str) -> None:
+    """Another name of a style (w:aliases), shown beside its own in Word's style gallery: 番号付き項目 …"""
+    child(style, "aliases", STYLE_ORDER).set(qn("w:val"), alias)
+
+
+def set_default_tab_stop(settings, twips: int) -> None:
+    """Word's default tab stops (w:defaultTabStop): 840 in Japanese Word, 720 in English."""
+    child(settings, "defaultTabStop", SETTINGS_ORDER).set(qn("w:val"), str(twips))
+
+
+def has_paragraph_box(ppr_element) -> bool:
+    """Whether a w:pPr draws paragraph borders (w:pBdr)."""
+    return ppr_element is not None and ppr_element.find(qn("w:pBdr")) is not None

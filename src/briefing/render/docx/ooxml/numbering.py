@@ -70,3 +70,35 @@ def _valued(tag: str, value: str):
     element = OxmlElement(tag)
     element.set(qn("w:val"), value)
     return element
+
+
+def level_element(numbering, num_id: int, ilvl: int):
+    """The w:lvl `ilvl` of the abstract list that list `num_id` uses."""
+    abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+    for abstract in numbering.findall(qn("w:abstractNum")):
+        if abstract.get(qn("w:abstractNumId")) == str(abstract_id):
+            return abstract.findall(qn("w:lvl"))[ilvl]
+    raise KeyError(num_id)
+
+
+def set_level_indent(lvl, em: int, left: float, hanging: float, char_units: bool = True) -> None:
+    """Where a level's marker and text stand, in characters."""
+    level_ppr = lvl.find(qn("w:pPr"))
+    level_ppr.remove(level_ppr.find(qn("w:ind")))
+    set_indent(level_ppr, em, left=left, hanging=hanging, char_units=char_units)
+
+
+def link_style(numbering, num_id: int, ilvl: int, style, style_id: str) -> None:
+    """Word's style-linked numbering: level `ilvl` names the paragraph style (w:lvl/w:pStyle) and the style
+    carries the list (w:numPr), so a paragraph given that style from the gallery is numbered at that level."""
+    lvl = level_element(numbering, num_id, ilvl)
+    lvl.find(qn("w:numFmt")).addnext(_valued("w:pStyle", style_id))  # CT_Lvl: start, numFmt, (lvlRestart), pStyle
+    num_pr = style.get_or_add_pPr().get_or_add_numPr()
+    if ilvl:
+        num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+
+
+def set_no_numbering(ppr_element) -> None:
+    """numId 0: a paragraph of a numbered style that carries no number (an unnumbered heading)."""
+    ppr_element.get_or_add_numPr().get_or_add_numId().val = 0
