@@ -43,6 +43,8 @@ def load_registry(workspace: Workspace) -> Registry:
         if source is None:
             continue
         registry.files.append(path)
+        if source.data is None:  # only comments, as briefing init writes people.yaml: no entries yet
+            continue
         if not isinstance(source.data, dict):
             problems.append(source.problem((), f"{file_name} must map ids to entries"))
             continue
