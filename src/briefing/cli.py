@@ -132,6 +132,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "init":
         return _init(args)
     workspace = Workspace.at(args.root)
+    if args.command in ("build", "check", "watch") and not args.paths and not workspace.memo_files():
+        from briefing.authoring.init import missing_pieces
+        print("\n".join(missing_pieces(workspace)), file=sys.stderr)
     if args.command == "check":
         from briefing.check.report import run_check
         return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format)

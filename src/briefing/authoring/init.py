@@ -175,3 +175,17 @@ def summary(root: Path, office: Office, written: list[Path], kept: list[Path]) -
     place = "" if root == here else f"cd {root.relative_to(here) if root.is_relative_to(here) else root} && "
     lines.append(f"next: {place}briefing build   (writes build/{FIRST_MEMO}.ja.pdf, .en.pdf, .ja.docx, .en.docx)")
     return lines
+
+
+def missing_pieces(workspace: Workspace) -> list[str]:
+    """What a workspace without memos still lacks, each with the YAML to paste or the command to run."""
+    from briefing.content.registry import entry_to_paste
+    from briefing.content.validate import load_registry
+
+    lacking = []
+    if not load_registry(workspace).organizations:
+        lacking.append(f"no organizations yet: a memo needs the office that issues it; "
+                       f"{entry_to_paste('organization', 'my-office')}")
+    lacking.append("no memos in content/ yet: start one with briefing new readout my-first-memo "
+                   "(the memo types: briefing new --list), or start a whole workspace with briefing init")
+    return lacking
