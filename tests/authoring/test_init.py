@@ -157,12 +157,12 @@ def test_no_content_folder_names_init(tmp_path):
 
 def test_unknown_person_says_what_to_paste(workspace):
     memo = workspace / "content" / "pko-symposium-2025.yaml"
-    memo.write_text(memo.read_text(encoding="utf-8").replace("person: inoue-mika", "person: tanaka-ken"),
+    memo.write_text(memo.read_text(encoding="utf-8").replace("person: inoue-mika", "person: qqq-newcomer"),
                     encoding="utf-8")
     result = run_cli("check", "pko-symposium-2025", cwd=workspace)
     assert result.returncode == 1
-    line = re.search(r"unknown person 'tanaka-ken'; add it to content/_registry/people.yaml .* this line:  (.+)",
+    line = re.search(r"unknown person 'qqq-newcomer'; add it to content/_registry/people.yaml .* this line:  (.+)",
                      result.stderr).group(1)
     people = workspace / "content" / "_registry" / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
-    assert "tanaka-ken" not in run_cli("check", "pko-symposium-2025", cwd=workspace).stderr
+    assert "qqq-newcomer" not in run_cli("check", "pko-symposium-2025", cwd=workspace).stderr
