@@ -211,8 +211,7 @@ def _init(args: argparse.Namespace) -> int:
     root = args.dir.resolve()
     if root.exists() and not root.is_dir():
         raise UsageError(f"{args.dir} is a file, not a folder")
-    templates = init.PACKAGE_TEMPLATES if args.templates else init.templates_for(root)
-    style = init.check_style(args.style, templates) if args.style else None
+    style = init.check_style(args.style, root) if args.style else None
     office_id = init.check_office_id(args.office or init.ask("office id (issuer: and [[id]] in memos)", "my-office"))
     guess_ja, guess_en = init.guess_names(office_id)
     name_ja = args.name_ja or init.ask("office name in Japanese (e.g. 外務省総合外交政策局)", guess_ja)

@@ -103,15 +103,14 @@ def test_office_id_is_checked(tmp_path):
 def test_style_must_be_a_style_file_of_the_templates(tmp_path):
     own = tmp_path / "ws"
     shutil.copytree(REPO / "templates", own / "templates")
-    shutil.rmtree(own / "templates" / "styles", ignore_errors=True)
-    none_yet = init("--office", "o", "--style", "house", cwd=own)
-    assert none_yet.returncode == 2 and "unknown house style 'house'" in none_yet.stderr
-    assert "offer none yet (no styles/*.yaml)" in none_yet.stderr
-    (own / "templates" / "styles").mkdir()
+    shutil.rmtree(own / "templates" / "init")  # copied before init/ existed: the package's starter is used
+    (own / "templates" / "styles").mkdir(exist_ok=True)
     for name in ("house", "other"):
         (own / "templates" / "styles" / f"{name}.yaml").write_text("ja: {}\nen: {}\n", encoding="utf-8")
-    unknown = init("--office", "o", "--style", "mofa", cwd=own)
-    assert unknown.returncode == 2 and "offer one of: house, other" in unknown.stderr
+    styles = sorted({"house", "other"} | {p.stem for p in (PACKAGE_TEMPLATES / "styles").glob("*.yaml")})
+    unknown = init("--office", "o", "--style", "no-such-style", cwd=own)
+    assert unknown.returncode == 2 and "unknown house style 'no-such-style'" in unknown.stderr
+    assert f"offer one of: {', '.join(styles)}" in unknown.stderr
     assert not (own / "content").exists(), "nothing is written when an option is wrong"
     chosen = init("--office", "o", "--style", "house", cwd=own)
     assert loader.load(own / "content" / "_registry" / "organizations.yaml").data["o"]["style"] == "house"

@@ -41,17 +41,18 @@ def check_office_id(office_id: str) -> str:
     return office_id
 
 
-def house_styles(templates: Path) -> list[str]:
-    """The house styles a templates folder offers: templates/styles/<name>.yaml."""
-    return sorted(p.stem for p in (templates / STYLES).glob("*.yaml"))
+def house_styles(root: Path) -> list[str]:
+    """The house styles a workspace at `root` can name: templates/styles/<name>.yaml, its own or the package's."""
+    folders = {templates_for(root) / STYLES, PACKAGE_TEMPLATES / STYLES}
+    return sorted({p.stem for folder in folders for p in folder.glob("*.yaml")})
 
 
-def check_style(style: str, templates: Path) -> str:
+def check_style(style: str, root: Path) -> str:
     """The style's name, or a `UsageError` listing the styles that exist."""
-    available = house_styles(templates)
+    available = house_styles(root)
     if style not in available:
-        offered = f"one of: {', '.join(available)}" if available else f"none yet (no {STYLES}/*.yaml)"
-        raise UsageError(f"unknown house style '{style}'; the templates in {templates} offer {offered}")
+        offered = f"one of: {', '.join(available)}" if available else f"none yet (no templates/{STYLES}/*.yaml)"
+        raise UsageError(f"unknown house style '{style}'; the templates offer {offered}")
     return style
 
 
@@ -72,6 +73,8 @@ def init_workspace(root: Path, office: Office, copy_templates: bool = False,
               "style_line": f"\n  style: {office.style}" if office.style else "", "modeline": MODELINE,
               "date": (today or dt.date.today()).isoformat()}
     starter = templates_for(root) / STARTER
+    if not starter.is_dir():  # a workspace's templates/ copied before there was an init/ folder
+        starter = PACKAGE_TEMPLATES / STARTER
     for source in sorted(p for p in starter.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         relative = Path(*(part.replace(DOT_PREFIX, ".", 1) if part.startswith(DOT_PREFIX) else part
                           for part in source.relative_to(starter).parts))
@@ -163,7 +166,7 @@ def summary(root: Path, office: Office, written: list[Path], kept: list[Path]) -
     def shown(path: Path) -> str:
         return str(path.relative_to(root))
 
-    copied = [path for path in written if shown(path).startswith(f"templates{Path('/')}")]
+    copied = [path for path in written if path.relative_to(root).parts[0] == "templates"]
     lines = ["wrote:", *(f"  {shown(path)}" for path in written if path not in copied)]
     if copied:
         lines.append(f"  templates/ ({len(copied)} files from the package: edit them for your office's own look)")
