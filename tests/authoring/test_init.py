@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_cli
 
+from briefing.authoring.init import yaml_scalar
 from briefing.content import loader
 from briefing.content.registry import Organization
 from briefing.content.workspace import PACKAGE_TEMPLATES
@@ -74,6 +75,9 @@ def test_names_with_yaml_punctuation_are_quoted(tmp_path):
     registry = loader.load(tmp_path / "content" / "_registry" / "organizations.yaml").data
     assert registry["x"]["name"] == {"ja": "総務課：企画", "en": "Planning, General Affairs: #1"}
     assert run_cli("check", "--strict", cwd=tmp_path).returncode == 0
+    for name in ("2025", "true", "null", "2025-07-01", "0x1F"):  # would read back as a number, date, …
+        assert yaml_scalar(name) == f'"{name}"'
+    assert yaml_scalar("Test Office") == "Test Office" and yaml_scalar("外務省") == "外務省"
 
 
 def test_never_overwrites(tmp_path):

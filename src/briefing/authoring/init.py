@@ -106,8 +106,12 @@ def _confirm_translations(workspace: Workspace, memo: Path) -> list[Path]:
 
 
 def yaml_scalar(text: str) -> str:
-    """`text` as a YAML scalar inside a flow mapping: plain when safe, else double-quoted."""
-    return text if PLAIN_YAML.fullmatch(text) else json.dumps(text, ensure_ascii=False)
+    """`text` as a YAML scalar inside a flow mapping: plain when it reads back as the same text, else quoted."""
+    from ruamel.yaml import YAML
+
+    if PLAIN_YAML.fullmatch(text) and YAML(typ="safe").load(f"{{x: {text}}}") == {"x": text}:
+        return text  # not a number, date, true/false or null in disguise
+    return json.dumps(text, ensure_ascii=False)
 
 
 def guess_names(office_id: str) -> tuple[str, str]:
