@@ -65,6 +65,46 @@ for loaded in checked.memos:
         render_docx(document, workspace.root / "naive.docx")
 """
 
+TAGGING_WORKER = """
+# Each example PDF written tagged (as the build does) and untagged, in turns in one warm process.
+import statistics, sys, time
+from pathlib import Path
+import weasyprint
+from briefing.build.pipeline import documents
+from briefing.check.memos import check
+from briefing.content.workspace import Workspace
+from briefing.render.pdf.renderer import PRINT_DPI, PdfRenderer
+from briefing.render.pdf.tagging import Finisher, write_options
+workspace = Workspace.at(sys.argv[1])
+checked = check(workspace, [])
+docs = [document for loaded in checked.memos for document, _ in documents(loaded, ("ja", "en"), checked, workspace)]
+renderer = PdfRenderer(workspace.templates)
+def write(document, tagged):
+    html = weasyprint.HTML(string=document.html, base_url=str(workspace.content) + "/")
+    extra = {"finisher": Finisher(None), **write_options(None)} if tagged else {}
+    started = time.perf_counter()
+    pdf = html.write_pdf(stylesheets=[renderer.css], font_config=renderer.font_config, cache={}, dpi=PRINT_DPI,
+                         optimize_images=True, **extra)
+    return time.perf_counter() - started, len(pdf)
+for document in docs:
+    write(document, True), write(document, False)
+rounds = [[sum(write(document, tagged)[0] for document in docs) for tagged in (True, False)] for _ in range(9)]
+sizes = {document.memo_id + "." + document.lang: [write(document, t)[1] for t in (True, False)] for document in docs}
+print(statistics.median(on for on, _ in rounds), statistics.median(off for _, off in rounds),
+      statistics.median(on / off for on, off in rounds), repr(sizes))
+"""
+
+
+def tagging_cost(folder: Path) -> None:
+    """Print the time and size tagging adds to the examples' PDFs (ratio within one process)."""
+    output = subprocess.run([sys.executable, "-c", TAGGING_WORKER, str(folder)], cwd=folder, check=True,
+                            capture_output=True, text=True).stdout.split(maxsplit=3)
+    on, off, ratio, sizes = float(output[0]), float(output[1]), float(output[2]), eval(output[3])  # noqa: S307
+    print(f"4 example PDFs tagged {on:.3f} s, untagged {off:.3f} s   ratio {ratio:.3f} (median of 9 rounds in turns;"
+          " target <= 1.15)")
+    for name, (tagged, plain) in sizes.items():
+        print(f"size {name + '.pdf':32} tagged {tagged / 1000:7.1f} KB, untagged {plain / 1000:7.1f} KB")
+
 
 def timed(command: list[str], cwd: Path) -> float:
     started = time.perf_counter()
@@ -127,10 +167,14 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--memos", type=int, default=100)
     options.add_argument("--edits", type=int, default=60)
+    options.add_argument("--tagging", action="store_true", help="only the cost of tagging the examples' PDFs")
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         base = Path(temporary)
         small = workspace(base / "small")
+        tagging_cost(small)
+        if args.tagging:
+            return
         subprocess.run([*BRIEFING, "build", "--format", "html", "--out", str(small / "html")], cwd=small, check=True,
                        capture_output=True)
         memo = EXAMPLES[0]

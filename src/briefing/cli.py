@@ -41,12 +41,18 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--embed-fonts", action=argparse.BooleanOptionalAction, default=None,
                        help="embed the fonts in the Word files (about 10 MB), for machines without them "
                             "(default: as templates/reference.docx says)")
+    from briefing.render.document import PDF_STANDARDS
+    build.add_argument("--pdf-standard", choices=PDF_STANDARDS,
+                       help="declare PDF/UA-1, PDF/A-2a or -3a, or both (ua-1+a-2a); every PDF is tagged "
+                            "(default: the house style's pdf: standard:, else tagged)")
     commands.add_parser("watch", parents=[common, outputs], help="rebuild what each save changes, until Ctrl-C")
     check_parser = commands.add_parser("check", parents=[common], help="check content and translations, build nothing",
                                        description="PATH may also be MEMO#PAIR-ID, to --accept one pair.")
     check_parser.add_argument("--accept", action="store_true",
                               help="confirm the current translations (of the memos or MEMO#PAIR ids given)")
     check_parser.add_argument("--strict", action="store_true", help="warnings count as errors (exit 1)")
+    check_parser.add_argument("--fix", action="store_true",
+                              help="apply the safe 公用文 fixes to the Japanese texts in place and print them")
     check_parser.add_argument("--format", choices=["text", "json"], default="text", help="report format")
     place = argparse.ArgumentParser(add_help=False)
     place.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
@@ -137,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(missing_pieces(workspace)), file=sys.stderr)
     if args.command == "check":
         from briefing.check.report import run_check
-        return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format)
+        return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format,
+                         fix=args.fix)
     if args.command in ("schema", "new", "preview"):
         return _writing(args, workspace)
     out = args.out.resolve() if args.out else None
@@ -153,7 +160,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     with progress_reporter(workspace) as on_done:
         report = build(workspace, args.paths, out, langs, formats, jobs=max(1, args.jobs), force=args.force,
-                       draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done)
+                       draft=args.draft, embed_fonts=args.embed_fonts, on_done=on_done,
+                       pdf_standard=args.pdf_standard)
     for problem in report.warnings + report.problems:
         print(problem.relative(), file=sys.stderr)
     print(f"{len(report.written)} file(s) written, {len(report.up_to_date)} up to date"

@@ -55,11 +55,11 @@ class Task:
 def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
           langs: tuple[str, ...] = LANGUAGES, formats: tuple[str, ...] = ("pdf", "docx"), *,
           jobs: int = 1, force: bool = False, draft: bool = False, embed_fonts: bool | None = None,
-          on_done: Callable[[Path], None] | None = None) -> BuildReport:
+          on_done: Callable[[Path], None] | None = None, pdf_standard: str | None = None) -> BuildReport:
     """Build what changed among the selected memos; one memo's problems do not stop the others."""
     out_dir = out_dir or workspace.build
     cache, report = BuildCache(out_dir, force=force), BuildReport()
-    options = {"draft": draft, "embed_fonts": embed_fonts}
+    options = {"draft": draft, "embed_fonts": embed_fonts, "pdf_standard": pdf_standard}
     request = ",".join(langs) + "|" + ",".join(formats) + "|" + repr(sorted(options.items()))
     shared = workspace.shared_inputs()
     shared_fresh = cache.globals_fresh(shared)
@@ -126,8 +126,21 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
     for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         html = checked.templates.render(view)
+        standard = options.get("pdf_standard") or _house_standard(view["pdf"], checked.templates.folder, lang)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates, **options), view
+                       content_dir=workspace.content, templates_dir=workspace.templates,
+                       **{**options, "pdf_standard": standard}), view
+
+
+def _house_standard(pdf_strings: dict, templates_dir: Path, lang: str) -> str | None:
+    """The view's `pdf: standard:` (strings/<lang>.yaml, or a house style over it); an unknown one is an error."""
+    from briefing.render.document import PDF_STANDARDS
+
+    standard = pdf_strings.get("standard")
+    if standard is not None and standard not in PDF_STANDARDS:
+        raise ContentError([Problem(templates_dir / "strings" / f"{lang}.yaml", 1, 1,
+                                    f"pdf: standard: {standard!r} is not known; use one of {', '.join(PDF_STANDARDS)}")])
+    return standard
 
 
 def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:
@@ -140,7 +153,7 @@ def output_key(view: dict, fmt: str, document: Document, templates, cache: Build
         inputs += [folder / "reference.docx", *sorted((folder / "fonts").glob("*.ttf"))]
     if fmt != "html":  # the HTML only links to its images
         inputs += _images(document)
-    return key_of(__version__, fmt, view, document.draft, document.embed_fonts,
+    return key_of(__version__, fmt, view, document.draft, document.embed_fonts, document.pdf_standard,
                   [cache.digest(path) for path in inputs])
 
 

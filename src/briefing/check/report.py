@@ -13,14 +13,19 @@ from briefing.errors import Problem, UsageError
 
 
 def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False, strict: bool = False,
-              output: str = "text") -> int:
+              output: str = "text", fix: bool = False) -> int:
     """Check (or, with `accept`, confirm the translations of) the targets; return the exit code."""
     memos, pair_ids = _split(targets)
     checked = check(workspace, memos)
+    if accept and fix:
+        raise UsageError("--accept and --fix go one at a time: fix first, review, then accept")
     if accept:
         return _accept(workspace, checked, pair_ids)
+    if fix:
+        _fix(workspace, checked, say=print if output == "text" else lambda line: print(line, file=sys.stderr))
+        checked = check(workspace, memos)
     from briefing.check.placeholders import texts_to_write
-    findings = checked.problems + texts_to_write(loaded.path for loaded in checked.memos)
+    findings = checked.problems + texts_to_write(loaded.path for loaded in checked.memos) + _kobun(workspace, checked)
     findings.sort(key=lambda p: (str(p.path), p.line, p.column))
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
@@ -35,6 +40,30 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
         print(f"{len(checked.memos)} memo(s) checked: {errors} error(s), {warnings} warning(s)"
               + (" (--strict: warnings count as errors)" if strict and warnings else ""))
     return 1 if errors or (strict and warnings) else 0
+
+
+def _kobun(workspace: Workspace, checked) -> list[Problem]:
+    """The 公用文 warnings of the Japanese texts, under the rules `checks:` in strings/ja.yaml leaves on."""
+    from briefing.check.fix import locate, strings_problems
+
+    found = strings_problems(checked.templates.strings["ja"], workspace.templates / "strings" / "ja.yaml")
+    for loaded in checked.memos:
+        found += [located.problem for located in locate(loaded, _japanese_strings(checked, loaded))]
+    return found
+
+
+def _japanese_strings(checked, loaded) -> dict:
+    """The Japanese strings a memo is checked under, whose `checks:` switch rules (where a house style applies)."""
+    return checked.templates.strings["ja"]
+
+
+def _fix(workspace: Workspace, checked, say) -> None:
+    """`--fix`: apply the safe 公用文 fixes in place and say each one; the check then runs on the result."""
+    from briefing.check.fix import apply, locate
+
+    count = sum(apply(loaded, locate(loaded, _japanese_strings(checked, loaded)), workspace.lock_file(loaded.path),
+                      say) for loaded in checked.memos)
+    say(f"{count} fix(es) applied")
 
 
 def _split(targets: list[str]) -> tuple[list[str], dict[str, set[str]]]:

@@ -96,6 +96,8 @@ class Figure(Block):
 
     figure: str = Field(description="content/ の中の画像 (assets/photo1.png) / Image path under content/")
     caption: Text = Field(description="画像の説明 / Caption of the image")
+    alt: Text | None = Field(None, description="代替テキスト(音声読み上げ用、省略時は説明文) / "
+                                               "Alternative text for screen readers (default: the caption)")
     width: float = Field(0.6, gt=0, le=1, description="本文の幅に対する割合 / Width as a fraction of the text width")
 
 

@@ -7,6 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+# `briefing build --pdf-standard` and a house style's `pdf: standard:`; every PDF is tagged anyway.
+PDF_STANDARDS = ("tagged", "ua-1", "a-2a", "a-3a", "ua-1+a-2a")
+
 
 @dataclass(frozen=True)
 class Document:
@@ -22,6 +25,7 @@ class Document:
     templates_dir: Path  # print.css, fonts/, reference.docx, strings/
     draft: bool = False  # a draft for approval: marked as such, Word tracks changes
     embed_fonts: bool | None = None  # Word: embed templates/fonts; None: as reference.docx says
+    pdf_standard: str | None = None  # PDF: ua-1, a-2a, a-3a or ua-1+a-2a; None: tagged, no standard declared
 
     @property
     def epoch(self) -> int:

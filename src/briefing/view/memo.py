@@ -35,6 +35,7 @@ def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings:
         "lead": builder.text(memo.lead) if memo.lead else None,
         "blocks": builder.blocks(memo.body, 0),
         "closing": memo.closing,
+        "pdf": strings.get("pdf") or {},  # bookmark_gap: between a heading's number and its text
     }
 
 
@@ -75,7 +76,7 @@ class _Builder:
             return {"kind": "links", "label": self.text(block.label) if block.label else None, "entries": links}
         if isinstance(block, Figure):
             return {"kind": "figure", "src": block.figure, "caption": self.text(block.caption),
-                    "width": block.width}
+                    "alt": self.text(block.alt) if block.alt else None, "width": block.width}
         if isinstance(block, Reference):
             return {"kind": "reference", "title": self.text(block.reference),
                     "blocks": self.blocks(block.body, level)}

@@ -19,6 +19,8 @@ with sonames_only():
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+    from briefing.render.pdf.tagging import Finisher, write_options
+
 log = logging.getLogger(__name__)
 VIRTUAL_ROOT = "file:///briefing/"
 PRINT_DPI = 150  # photos are embedded at this resolution of their printed size
@@ -97,7 +99,8 @@ class PdfRenderer:
             html = weasyprint.HTML(string=document.html, base_url=fetcher.base_url("content"), url_fetcher=fetcher)
             with atomic_output(out_path) as temporary:
                 html.write_pdf(temporary, stylesheets=[self.css], font_config=self.font_config,
-                               cache={}, dpi=PRINT_DPI, optimize_images=True)
+                               cache={}, dpi=PRINT_DPI, optimize_images=True,
+                               finisher=Finisher(document.pdf_standard), **write_options(document.pdf_standard))
                 _raise_fatal(collect.messages, document)
         except FatalURLFetchingError as error:
             raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
