@@ -1,4 +1,4 @@
-"""Command line: `briefing build`, `check`, `schema`, `new`, `preview`; errors become messages and exit codes here."""
+"""Command line: `briefing build`, `check`, `schema`, `new`, `preview`, `init`; errors become messages and exit codes here."""
 
 from __future__ import annotations
 
@@ -66,6 +66,15 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--list", action="store_true", help="name the memo types")
     preview = commands.add_parser("preview", parents=[common], help="show memos in the browser, live as you save")
     preview.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8471, or a free one)")
+    init = commands.add_parser("init", help="start a workspace: your office, a first memo, git and editor settings",
+                               description="Writes into DIR what is missing; never overwrites a file.")
+    init.add_argument("dir", nargs="?", default=".", type=Path, metavar="DIR", help="the workspace (default: here)")
+    init.add_argument("--office", metavar="ID", help="the office's organization id, e.g. mofa (asked if not given)")
+    init.add_argument("--name-ja", metavar="NAME", help="the office's name in Japanese (asked if not given)")
+    init.add_argument("--name-en", metavar="NAME", help="the office's name in English (asked if not given)")
+    init.add_argument("--style", metavar="NAME", help="the office's house style: templates/styles/NAME.yaml")
+    init.add_argument("--templates", action="store_true", help="also copy the templates, for an office's own look")
+    init.add_argument("--debug", action="store_true", help="show tracebacks")
     doctor = commands.add_parser("doctor", help="what this machine has for building memos")
     doctor.add_argument("--root", default=".", help="workspace folder (default: here)")
     doctor.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -126,7 +135,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.command == "doctor":
         return _doctor(args)
+    if args.command == "init":
+        return _init(args)
     workspace = Workspace.at(args.root)
+    if args.command in ("build", "check", "watch") and not args.paths and not workspace.memo_files():
+        from briefing.authoring.init import missing_pieces
+        print("\n".join(missing_pieces(workspace)), file=sys.stderr)
     if args.command == "check":
         from briefing.check.report import run_check
         return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format,
@@ -195,6 +209,24 @@ def _writing(args: argparse.Namespace, workspace) -> int:
         return EXIT_OK
     from briefing.authoring.preview import serve
     serve(workspace, args.paths, args.port)
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    """`briefing init`: ask what the options leave out, write the workspace, say what was written and what next."""
+    from briefing.authoring import init
+
+    root = args.dir.resolve()
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"{args.dir} is a file, not a folder")
+    style = init.check_style(args.style, root) if args.style else None
+    office_id = init.check_office_id(args.office or init.ask("office id (issuer: and [[id]] in memos)", "my-office"))
+    guess_ja, guess_en = init.guess_names(office_id)
+    name_ja = args.name_ja or init.ask("office name in Japanese (e.g. 外務省総合外交政策局)", guess_ja)
+    name_en = args.name_en or init.ask("office name in English", guess_en)
+    office = init.Office(office_id, name_ja, name_en, style)
+    written, kept = init.init_workspace(root, office, copy_templates=args.templates)
+    print("\n".join(init.summary(root, office, written, kept)))
     return EXIT_OK
 
 

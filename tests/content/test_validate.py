@@ -74,7 +74,8 @@ def test_all_problems_of_a_file_at_once(workspace):
     meaning_mistakes = GOOD.replace("issuer: mod", "issuer: nobody") + "end_date: 2025-07-01\n"
     meaning_mistakes = meaning_mistakes.replace("[[nakatani-gen]]", "[[ghost]]")
     assert problems(workspace, meaning_mistakes) == [
-        "3:9: unknown organization 'nobody'; add it to content/_registry/",
+        "3:9: unknown organization 'nobody'; add it to content/_registry/organizations.yaml with your names, "
+        "e.g. this line:  nobody: {name: {ja: 〇〇省, en: Ministry of …}}",
         "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor 'date'",
         "9:11: end_date is before date; swap them or fix the day",
     ]

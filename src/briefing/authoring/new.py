@@ -9,7 +9,7 @@ from string import Template
 
 from briefing.authoring.schema import MODELINE, write_schema
 from briefing.content import loader
-from briefing.content.registry import Registry
+from briefing.content.registry import Registry, entry_to_paste
 from briefing.content.workspace import Workspace
 from briefing.errors import BriefingError, ContentError, Problem, UsageError
 
@@ -77,11 +77,13 @@ def office_issuer(workspace: Workspace, registry: Registry) -> tuple[str, str]:
         issuer = settings.data.get("issuer") if isinstance(settings.data, dict) else None
         if isinstance(issuer, str) and issuer in registry.organizations:
             return issuer, f"# 発出する組織 ({SETTINGS}) / issuing organization"
-        raise ContentError([settings.problem(("issuer",), "issuer: must name an organization in "
-                                                          "content/_registry/organizations.yaml")])
+        named = issuer if isinstance(issuer, str) and issuer else "my-office"
+        raise ContentError([settings.problem(("issuer",), "issuer: must name an organization; "
+                                             f"{entry_to_paste('organization', named)}")])
     if not registry.organizations:
         raise ContentError([Problem(workspace.registry / "organizations.yaml", 1, 1,
-                                    "no organizations yet; add your office before writing a memo")])
+                                    "no organizations yet: a memo needs the office that issues it (briefing init "
+                                    f"starts a workspace with it); {entry_to_paste('organization', 'my-office')}")])
     first = next(iter(registry.organizations))
     return first, (f"# 名簿の最初の組織: content/{SETTINGS} に issuer: を書けば既定になります"
                    f" / first organization in the registry; set issuer: in content/{SETTINGS}")

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from briefing.content.model import Strict, Text
+from briefing.content.workspace import REGISTRY_DIR
 
 
 class Name(Strict):
@@ -57,3 +58,16 @@ class Registry:
 
 
 REGISTRY_FILES = {"people.yaml": ("people", Person), "organizations.yaml": ("organizations", Organization)}
+
+
+ENTRY_TO_PASTE = {  # what `entry_to_paste` shows for a missing id: the fields README "Registries" describes
+    "organization": ("organizations.yaml", "{id}: {{name: {{ja: 〇〇省, en: Ministry of …}}}}"),
+    "person": ("people.yaml", "{id}: {{ja: {{family: 山田, given: 太郎}}, latin: {{family: Yamada, given: Taro}}, "
+                              "honorific: {{en: Mr.}}, title: {{ja: 〇〇大臣, en: Minister for …}}}}"),
+}
+
+
+def entry_to_paste(kind: str, entry_id: str) -> str:
+    """Where to add a missing organization or person, and a line of YAML to paste there with the id filled in."""
+    file_name, shape = ENTRY_TO_PASTE[kind]
+    return f"add it to content/{REGISTRY_DIR}/{file_name} with your names, e.g. this line:  {shape.format(id=entry_id)}"

@@ -14,7 +14,7 @@ from briefing.content.eras import ERAS
 from briefing.content.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout, Reference, Section,
                                     Text)
 from briefing.content.references import TOKEN, token_problem
-from briefing.content.registry import REGISTRY_FILES, Registry, Term
+from briefing.content.registry import REGISTRY_FILES, Registry, Term, entry_to_paste
 from briefing.content.schema_errors import schema_problems
 from briefing.content.workspace import Workspace
 from briefing.errors import ContentError, Problem
@@ -43,6 +43,8 @@ def load_registry(workspace: Workspace) -> Registry:
         if source is None:
             continue
         registry.files.append(path)
+        if source.data is None:  # only comments, as briefing init writes people.yaml: no entries yet
+            continue
         if not isinstance(source.data, dict):
             problems.append(source.problem((), f"{file_name} must map ids to entries"))
             continue
@@ -252,5 +254,5 @@ def _too_deep(source, loc: tuple, level: int, depth: int) -> Problem:
 
 def _unknown(kind: str, name: str, known: dict) -> str:
     guess = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean '{guess[0]}'?" if guess else "; add it to content/_registry/"
+    hint = f"; did you mean '{guess[0]}'?" if guess else f"; {entry_to_paste(kind, name)}"
     return f"unknown {kind} '{name}'{hint}"

@@ -24,7 +24,8 @@ class Workspace:
         """The workspace at `root`, which must hold a content/ folder."""
         root = Path(root).resolve()
         if not (root / "content").is_dir():
-            raise UsageError(f"{root} has no content/ folder; run briefing in a workspace or pass --root DIR")
+            raise UsageError(f"{root} has no content/ folder; start a workspace here with briefing init, "
+                             "or pass --root DIR to work in another folder")
         return cls(root)
 
     @property
