@@ -26,6 +26,7 @@ class Checked:
 
 def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     """Load and check the templates' strings, the registries and the selected memos."""
+    workspace.confine(workspace.shared_inputs())  # before any template or registry is read
     templates = Templates(workspace.templates)
     registry = load_registry(workspace)
     memos, problems = [], []

@@ -7,6 +7,7 @@ true/false, null, dates, lists and mappings are accepted (YAML 1.2, so `no` stay
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from briefing.content.files import inside, read_recorded
 from briefing.errors import ContentError, Problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -62,11 +64,17 @@ def problem_at(path: Path, text: str, line: int, column: int, message: str, **de
     return Problem(path, line, column, message, source.replace("\t", " "), **details)
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8, or a `ContentError` saying where decoding failed."""
+def read_text(path: Path, root: Path | None = None) -> str:
+    """The file's text as UTF-8, or a `ContentError` saying why not (outside `root`, undecodable…).
+
+    `root` (default: the content/ or templates/ folder the path lies in) confines links: a file that
+    resolves outside it is refused before it is read, so no message ever quotes it.
+    """
+    if not inside(path, root or _root_of(path)):
+        message = "this file is a link to a file outside the workspace; copy the file here instead of linking it"
+        raise ContentError([Problem(path, 1, 1, message)])
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = read_recorded(path, MAX_FILE_BYTES)
     except OSError as error:
         raise ContentError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
@@ -82,9 +90,15 @@ def read_text(path: Path) -> str:
         raise ContentError([Problem(path, line, column, message)]) from None
 
 
-def load(path: Path) -> SourceFile:
+def _root_of(path: Path) -> Path:
+    """The content/ or templates/ folder `path` lies in, else its own folder (links not followed)."""
+    absolute = Path(os.path.abspath(path))
+    return next((folder for folder in absolute.parents if folder.name in ("content", "templates")), absolute.parent)
+
+
+def load(path: Path, root: Path | None = None) -> SourceFile:
     """Parse `path`; raise `ContentError` with every problem found in it."""
-    source = SourceFile(path, read_text(path))
+    source = SourceFile(path, read_text(path, root))
     try:
         root = YAML(typ="rt").compose(source.text)
     except ReaderError as error:  # a character YAML does not allow, e.g. a control character
