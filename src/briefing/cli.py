@@ -27,8 +27,8 @@ def _terminate(signum, frame) -> None:
 
 
 def _port(text: str) -> int:
-    """A TCP port number, 1 to 65535."""
-    if not text.isdigit() or not 0 < int(text) < 65536:
+    """A TCP port number, 1 to 65535 (0: any free port)."""
+    if not text.isdigit() or not 0 <= int(text) < 65536:
         raise argparse.ArgumentTypeError(f"{text} is not a port; give a number from 1 to 65535")
     return int(text)
 
