@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from briefing.check.memos import Checked
 
 LANGUAGES = ("ja", "en")
+STOP_GRACE_SECONDS = 1.0
 
 
 @dataclass
@@ -60,8 +61,11 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
     """Build what changed among the selected memos; one memo's problems do not stop the others."""
     out_dir = out_dir or workspace.build
     with build_lock(out_dir):  # a second build of this folder waits: cache writes never interleave
-        return _build(workspace, paths, out_dir, langs, formats, jobs, force, on_done,
-                      {"draft": draft, "embed_fonts": embed_fonts})
+        try:
+            return _build(workspace, paths, out_dir, langs, formats, jobs, force, on_done,
+                          {"draft": draft, "embed_fonts": embed_fonts})
+        finally:  # after Ctrl-C or SIGTERM, what terminated workers were writing (they are gone now)
+            remove_stale_temporaries(out_dir)
 
 
 def _build(workspace: Workspace, paths: list[str], out_dir: Path, langs: tuple[str, ...], formats: tuple[str, ...],
@@ -193,13 +197,24 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path, method
         starting = starter.submit(start)
         try:
             yield starting
-        except BaseException:  # Ctrl-C, SIGTERM, a problem: renders under way stop now
-            workers = starting.result()
-            for process in list((getattr(workers, "_processes", None) or {}).values()):
-                process.terminate()
-            workers.shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, a problem: no new render starts, those under way end soon
+            _stop(starting.result())
             raise
     starting.result().shutdown(wait=True)
+
+
+def _stop(workers) -> None:
+    """End the pool: a worker still busy a moment later (this process alone got SIGTERM) is terminated."""
+    import time
+
+    processes = list((getattr(workers, "_processes", None) or {}).values())
+    workers.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.terminate()  # its half-written output is removed by the next build
+    workers.shutdown(wait=True)
 
 
 def _launch_forkserver(context, templates_dir: Path) -> None:

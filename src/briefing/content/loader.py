@@ -22,6 +22,9 @@ from briefing.content.files import inside, read_recorded
 from briefing.errors import ContentError, Problem
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40  # lists and mappings inside each other: a memo nested 20 blocks deep stays below it
+MAX_DIGITS = 30  # a longer number is an identifier or a paste: it belongs in quotes
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 YAML_TAG = "tag:yaml.org,2002:"
 FOLD_POINT = re.compile("\x07 ?")  # ruamel marks where a folded block (>) joined two lines
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # not tab, line feed, return
@@ -107,6 +110,8 @@ def load(path: Path, root: Path | None = None) -> SourceFile:
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         message = f"control character U+{code:04X} in the text (often pasted from e-mail or a web page); delete it"
         raise ContentError([problem_at(path, source.text, line, column, message)]) from None
+    except RecursionError:
+        raise ContentError([_too_deep(source)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"YAML syntax: {error.problem or error.context}"
@@ -115,14 +120,36 @@ def load(path: Path, root: Path | None = None) -> SourceFile:
         raise ContentError([problem_at(path, source.text, mark.line + 1, mark.column + 1, message)]) from None
     problems: list[Problem] = []
     source.data = _convert(root, (), source, problems, set()) if root is not None else {}
+    problems = problems[:MAX_PROBLEMS]
     if problems:
         raise ContentError(problems)
     return source
 
 
+def _too_deep(source: SourceFile) -> Problem:
+    """The problem at the first list or mapping nested deeper than `MAX_DEPTH` (the parser does not recurse)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth, mark = 0, None
+    for event in YAML(typ="rt").parse(source.text):
+        depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            mark = event.start_mark
+            break
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return problem_at(source.path, source.text, line, column, _DEEP)
+
+
+_DEEP = f"lists and fields nested more than {MAX_DEPTH} levels deep; a memo needs far fewer, flatten it"
+MAX_PROBLEMS = 200  # of one file: enough to fix it, not a flood
+
+
 def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> Any:
     """Plain Python value of `node`; records positions and problems on the way."""
     source.value_at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(loc) > MAX_DEPTH:
+        problems.append(source.problem(loc, _DEEP))
+        return None
     if id(node) in seen:  # an alias (*name): it could loop, or multiply a small file into a huge one
         problems.append(source.problem(loc, "YAML aliases (*name) are not supported; write the value out"))
         return None
@@ -139,6 +166,10 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], 
     assert isinstance(node, ScalarNode)
     text = _unfold_east_asian(node.value) if node.style == ">" else node.value
     control = CONTROL.search(text)
+    if LONE_SURROGATE.search(text):
+        problems.append(source.problem(loc, "an escaped half of a character (\\ud800 to \\udfff) in the text; "
+                                            "write the character itself, or \\U0001F600 for one above U+FFFF"))
+        return None
     if control:
         problems.append(source.problem(loc, f"control character U+{ord(control.group()):04X} in the text (often "
                                             "pasted from e-mail or a web page); delete it"))
@@ -186,10 +217,16 @@ def _scalar(kind: str | None, text: str) -> Any:
         return None
     if kind == "bool":
         return text.lower() == "true"
+    if kind in ("int", "float") and sum(c.isalnum() for c in text) > MAX_DIGITS:
+        raise ValueError(f"a number of more than {MAX_DIGITS} digits; if it is text, put it in quotes")
     if kind == "int":
         return int(text.replace("_", ""), 0)
     if kind == "float":
-        return float(text.replace("_", ""))
+        number = float(text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                       .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"'{text}' is not a number a memo can use; write a number such as 0.5")
+        return number
     if kind == "timestamp":
         try:
             return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)

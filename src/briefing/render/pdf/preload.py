@@ -4,6 +4,7 @@
 process id in $BRIEFING_PRELOAD_PARENT: the forkserver, and each worker, ends when the build ends.
 """
 
+import atexit
 import gc
 import os
 import signal
@@ -26,6 +27,7 @@ def preload(templates_dir: Path) -> None:
     finally:
         gc.freeze()  # forked workers share these objects instead of copying them at each collection
         gc.enable()
+        atexit.register(signal.signal, signal.SIGTERM, signal.SIG_IGN)  # runs first: exiting, ignore a late one
 
 
 def die_with(build_pid: int, on_term=None) -> None:
@@ -55,6 +57,7 @@ def worker_lifeline(build_pid: int) -> None:
 
 def _exit_on_term(signum, frame) -> None:
     """Exit with the exit handlers (the forkserver deletes its copy of the fonts)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)
 
 
