@@ -25,9 +25,13 @@ def read_recorded(path: Path, limit: int) -> bytes:
     import hashlib
     import time
 
+    import stat
+
     started = time.time_ns()
-    with open(path, "rb") as stream:
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:  # a FIFO never blocks
         status = os.fstat(stream.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
         raw = stream.read(limit + 1)
     READS[str(path)] = [status.st_mtime_ns, status.st_size, hashlib.sha256(raw).hexdigest(), started]
     return raw

@@ -184,7 +184,7 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], 
 def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
+        if not isinstance(key_node, ScalarNode) or LONE_SURROGATE.search(str(key_node.value)):
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             problems.append(problem_at(source.path, source.text, line, column, "a key must be plain text"))
             continue
