@@ -95,5 +95,8 @@ def _build_once(workspace: Workspace, out_dir: Path, langs, formats, report: Cal
     except BriefingError as error:
         report(f"error: {error}")
         return
+    except (OSError, RecursionError, ValueError) as error:  # a path the machine refuses, or a bug: say it, watch on
+        report(f"error: {type(error).__name__}: {error}; still watching")
+        return
     for problem in result.warnings + result.problems:  # as `briefing build` prints them
         report(problem)
