@@ -32,6 +32,8 @@ def test_one_memo_per_limit_among_good_memos(workspace, tmp_path):
                     "    width: .inf\n",
         "unbroken": "body:\n  - paragraph: {ja: 長い, en: " + "x" * 20_000 + "}\n",
         "long-list": "body:\n  - bullets:\n" + "".join(f"    - {{ja: 項目{i}, en: Item {i}}}\n" for i in range(600)),
+        "many-lists": "body:\n" + "  - bullets:\n" + "    - {ja: 項, en: Item}\n" * 400
+                      + ("  - bullets:\n" + "    - {ja: 項, en: Item}\n" * 400) * 5,
         "cmyk": figure("cmyk.jpg"),
         "webp": figure("webp.png"),
         "gif": figure("gif.png"),
@@ -50,6 +52,7 @@ def test_one_memo_per_limit_among_good_memos(workspace, tmp_path):
         "deep": "nested more than 40 levels deep", "surrogate": "an escaped half of a character",
         "hex": "a number of more than 30 digits", "infinite": "'.inf' is not a number a memo can use",
         "unbroken": "20,000 characters without a space", "long-list": "600 entries in one list; at most 500",
+        "many-lists": "2,406 list entries in one memo; at most 2,000",
         "cmyk": "a JPEG image in CMYK colours", "webp": "not a readable PNG or JPEG image",
         "gif": "not a readable PNG or JPEG image", "huge": "far more than 40 million pixels",
         "linked": "a link to a file outside the workspace",

@@ -25,6 +25,7 @@ URL_SCHEMES = ("http://", "https://", "mailto:")
 MAX_IMAGE_BYTES = 20_000_000
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_ITEMS = 500  # entries of one list in a memo: more makes a slow, huge PDF (10,000 took 45 s and 600 MB)
+MAX_ENTRIES = 2_000  # list entries of one memo in all
 MAX_RUN = 200  # characters without a place to break the line: WeasyPrint's time grows with their square
 UNBROKEN = re.compile(r"[^\s\-/\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]{%d,}" % (MAX_RUN + 1))
 IMAGE_MODES = {"PNG": {"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16", "I;16B", "I;16L"}, "JPEG": {"L", "RGB"}}
@@ -100,6 +101,9 @@ def load_memo(path: Path, workspace: Workspace, registry: Registry, templates: T
     if not isinstance(source.data, dict):
         raise ContentError([source.problem((), "a memo file must be a mapping of fields (title:, date:, …)")])
     limits = list(limit_problems(source, source.data, ()))
+    if not limits and (entries := _entries(source.data)) > MAX_ENTRIES:
+        limits.append(source.problem((), f"{entries:,} list entries in one memo; at most {MAX_ENTRIES:,} "
+                                          "(split the memo)"))
     if limits:
         raise ContentError(limits)
     try:
@@ -126,6 +130,15 @@ def limit_problems(source: loader.SourceFile, value: Any, loc: tuple) -> Iterato
     elif isinstance(value, str) and (run := UNBROKEN.search(value)):
         yield source.problem(loc, f"{len(run.group()):,} characters without a space or a place to break the line "
                                   f"(from '{run.group()[:20]}…'); at most {MAX_RUN}: add spaces, or shorten it")
+
+
+def _entries(value: Any) -> int:
+    """How many list entries `value` holds, at every depth."""
+    if isinstance(value, dict):
+        return sum(_entries(item) for item in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(_entries(item) for item in value)
+    return 0
 
 
 def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace,
