@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from briefing.check.memos import Checked
 
 LANGUAGES = ("ja", "en")
-STOP_GRACE_SECONDS = 1.0
+STOP_GRACE_SECONDS = 0.5
 
 
 @dataclass

@@ -27,7 +27,20 @@ def preload(templates_dir: Path) -> None:
     finally:
         gc.freeze()  # forked workers share these objects instead of copying them at each collection
         gc.enable()
-        atexit.register(signal.signal, signal.SIGTERM, signal.SIG_IGN)  # runs first: exiting, ignore a late one
+        atexit.register(_exit_quickly)  # registered last, so it runs first
+
+
+def _exit_quickly() -> None:
+    """The forkserver's end: delete its copy of the fonts, then go without tearing the interpreter down.
+
+    Its workers end with it (their parent's death signal), and whoever waits on the build's output
+    pipe, which it holds, is not kept waiting.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # exiting already: a late SIGTERM changes nothing
+    from briefing.render.formats import _release_fonts
+    gc.unfreeze()  # the renderer was frozen with the rest: it must be collectable to be released
+    _release_fonts()
+    os._exit(0)
 
 
 def die_with(build_pid: int, on_term=None) -> None:
