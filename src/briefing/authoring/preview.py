@@ -16,7 +16,7 @@ from briefing.authoring.preview_page import SCREEN_CSS, index_page, message_page
 from briefing.content import loader
 from briefing.content.model import LANGUAGES
 from briefing.content.workspace import Workspace
-from briefing.errors import BriefingError, ContentError, Problem, UsageError
+from briefing.errors import QUOTE_WIDTH, BriefingError, ContentError, Problem, UsageError
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
@@ -243,7 +243,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             rendered = memos.rendered(rest)
             status = {"languages": list(rendered.html),
                       "problems": [{"text": memos.shown(p), "line": p.line, "column": p.column,
-                                    "message": p.message, "source_line": p.source_line} for p in rendered.problems]}
+                                    "message": p.message, "source_line": p.source_line[:QUOTE_WIDTH]}
+                                   for p in rendered.problems]}
             return self._send(200, "application/json", json.dumps(status, ensure_ascii=False))
         if head == "content" and rest.endswith(".html"):
             return self._memo_html(rest.removesuffix(".html"))
