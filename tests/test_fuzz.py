@@ -120,3 +120,36 @@ VALID_HEADER = st.fixed_dictionaries({"type": st.sampled_from(["readout", "resul
 @given(memo=VALID_HEADER)
 def test_generated_memos_render_as_pdf_and_word(space, memo):
     only_content_errors(space, json.dumps(memo, ensure_ascii=False), ("pdf", "docx"))
+
+
+HOSTILE = st.sampled_from([
+    "body:\n" + "".join("  " * i + "  - section: {ja: 節, en: Part}\n" + "  " * i + "    body:\n" for i in range(140))
+    + "  " * 140 + "  - paragraph: {ja: 深, en: Deep}\n",
+    "a: " + "[" * 600 + "]" * 600 + "\n",
+    'type: readout\ndate: 2025-07-04\nissuer: mod\ntitle: {ja: "\\ud800", en: x}\nbody: []\n',
+    "type: readout\ndate: 2025-07-04\nissuer: mod\ntitle: {ja: 題, en: x}\nbody: []\nwidth: 0x" + "f" * 5000 + "\n",
+    "type: readout\ndate: 2025-07-04\nissuer: mod\ntitle: {ja: 題, en: x}\nbody:\n  - paragraph: {ja: あ, en: "
+    + "y" * 5000 + "}\n",
+    "type: readout\ndate: 2108-01-01\ncalendar: gregorian\nissuer: mod\ntitle: {ja: 題, en: x}\nbody: []\n",
+    "type: readout\ndate: 2025-07-04\nissuer: mod\ntitle: {ja: 題, en: x}\nbody:\n  - bullets:\n"
+    + "    - {ja: 項, en: i}\n" * 700,
+    "type: readout\ndate: 2025-07-04\nissuer: mod\ntitle: {ja: 題😀, en: x\U0010FFFF}\nbody: []\n",
+    "a: .nan\nb: -.inf\n", "\x00", "\xff\xfe", "", "- - -\n", "type: [readout]\n",
+]) | MEMOS.map(lambda memo: json.dumps(memo, ensure_ascii=False))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(bad=st.lists(HOSTILE, min_size=1, max_size=3))
+def test_bad_memos_among_good_ones_never_stop_the_good_ones(space, bad):
+    """Random and hostile memos beside the examples: the examples are always built, nothing but content
+    problems comes back (so the command's exit code is 0 or 1, never 3)."""
+    for old in space.content.glob("bad-*.yaml"):
+        old.unlink()
+    for number, text in enumerate(bad):
+        (space.content / f"bad-{number}.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+    report = build(space, [], formats=("html",))
+    done = {path.name for path in report.written + report.up_to_date}
+    for good in ("khare-visit-2025", "pko-symposium-2025"):
+        assert {f"{good}.ja.html", f"{good}.en.html"} <= done
+    for problem in report.problems:
+        assert problem.line >= 1 and problem.column >= 1 and problem.path.is_relative_to(space.root)

@@ -65,6 +65,33 @@ def test_watch_rebuilds_reports_recovers_and_stops(workspace):
     assert "Traceback" not in log.read_text()
 
 
+def test_watch_builds_saves_made_during_a_rebuild_into_an_output_folder_holding_content(workspace):
+    log = workspace / "watch.log"
+    with log.open("w") as stream:  # --out .: the output folder holds content/ (and is a prefix of it)
+        process = subprocess.Popen([sys.executable, "-m", "briefing", "watch", "--lang", "en", "--format", "pdf",
+                                    "--format", "docx", "--out", "."], cwd=workspace, stdout=stream,
+                                   stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        assert wait_for(lambda: "watching" in log.read_text(), timeout=120), log.read_text()
+        memo = workspace / "content" / "khare-visit-2025.yaml"
+        original = memo.read_text(encoding="utf-8")
+        seen = log.read_text().count("khare-visit-2025.en.pdf")
+        memo.write_text(original.replace("An overview\n", "A first overview\n"), encoding="utf-8")
+        assert wait_for(lambda: log.read_text().count("khare-visit-2025.en.pdf") > seen, timeout=120)
+        os.killpg(process.pid, signal.SIGSTOP)  # the Word file is still to come: the rebuild is under way
+        try:
+            memo.write_text(original.replace("An overview\n", "A second overview\n"), encoding="utf-8")
+        finally:
+            os.killpg(process.pid, signal.SIGCONT)
+        from conftest import pdf_text
+        assert wait_for(lambda: "A second overview" in pdf_text(workspace / "khare-visit-2025.en.pdf"), timeout=120)
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=60)
+    assert code == 130
+    assert "Traceback" not in log.read_text()
+
+
 def test_doctor_reports_the_machine(workspace):
     result = run_cli("doctor", cwd=workspace)
     assert result.returncode == 0, result.stdout

@@ -15,6 +15,22 @@ from briefing import __version__
 from briefing.errors import BriefingError, ContentError, UsageError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 0, 1, 2, 3, 130, 141
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: stop and clean up exactly as for Ctrl-C."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
+def _port(text: str) -> int:
+    """A TCP port number, 1 to 65535 (0: any free port)."""
+    if not text.isdigit() or not 0 <= int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text} is not a port; give a number from 1 to 65535")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -65,7 +81,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("memo_id", nargs="?", metavar="MEMO-ID", help="the file name: letters, digits, - and _")
     new.add_argument("--list", action="store_true", help="name the memo types")
     preview = commands.add_parser("preview", parents=[common], help="show memos in the browser, live as you save")
-    preview.add_argument("--port", type=int, help="port on 127.0.0.1 (default: 8471, or a free one)")
+    preview.add_argument("--port", type=_port, help="port on 127.0.0.1 (default: 8471, or a free one)")
     init = commands.add_parser("init", help="start a workspace: your office, a first memo, git and editor settings",
                                description="Writes into DIR what is missing; never overwrites a file.")
     init.add_argument("dir", nargs="?", default=".", type=Path, metavar="DIR", help="the workspace (default: here)")
@@ -104,11 +120,16 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     logging.getLogger("watchfiles").setLevel(logging.WARNING)
+    import signal
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (main() called from a test's thread): leave signals alone
+        previous = None
     try:
         return run(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interruption:
         print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(interruption, Terminated) else EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader left (`briefing build | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE_CLOSED
@@ -120,12 +141,21 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"error: {error}", file=sys.stderr)
         return error.exit_code
+    except OSError as error:  # the machine or a path refused (a folder where a file goes, a dangling link…)
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as error:  # a bug: say so plainly, without a traceback
         if args.debug:
             raise
         print(f"internal error (a bug in briefing, not in your files): {type(error).__name__}: {error}\n"
               "run the same command with --debug and send the output to the maintainers", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def run(args: argparse.Namespace) -> int:

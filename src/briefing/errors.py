@@ -12,6 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 
+QUOTE_WIDTH, QUOTE_BEFORE = 160, 60  # characters of a source line quoted under a problem, and before its column
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding in a file, with the position a person can jump to."""
@@ -32,8 +35,11 @@ class Problem:
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
         if self.source_line:
-            caret = " " * (self.column - 1) + "^"
-            text += f"\n    {self.source_line}\n    {caret}"
+            start = max(0, min(self.column - 1 - QUOTE_BEFORE, len(self.source_line) - QUOTE_WIDTH))
+            shown = self.source_line[start:start + QUOTE_WIDTH]  # a long line is quoted around the column
+            before, after = ("…" if start else ""), ("…" if start + QUOTE_WIDTH < len(self.source_line) else "")
+            caret = " " * (len(before) + self.column - 1 - start) + "^"
+            text += f"\n    {before}{shown}{after}\n    {caret}"
         return text
 
 

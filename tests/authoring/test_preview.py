@@ -178,3 +178,52 @@ def test_a_mistake_in_one_language_leaves_the_other_shown(preview):
     assert status["languages"] == ["ja"] and "English text is empty" in status["problems"][0]["text"]
     assert get(preview, "/content/khare-visit-2025.ja.html")[0] == 200
     assert get(preview, "/content/khare-visit-2025.en.html")[0] == 422
+
+
+def test_a_host_without_port_is_the_preview_and_a_vanished_client_no_traceback(workspace):
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "preview", "--port", "0"], cwd=workspace,
+                               stderr=subprocess.PIPE, text=True)
+    trickling = threading.Event()
+    try:
+        port = int(re.search(r"127\.0\.0\.1:(\d+)/", process.stderr.readline())[1])
+        server = type("Address", (), {"server_address": ("127.0.0.1", port)})
+        for host in ("127.0.0.1", "localhost", f"localhost:{port}"):
+            assert get(server, "/", host=host)[0] == 200
+        assert get(server, "/", host="127.0.0.1.attacker.example")[0] == 403
+        for _ in range(5):  # clients that leave before the answer is sent (a big font file)
+            client = socket.create_connection(("127.0.0.1", port), timeout=10)
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            client.sendall(f"GET /templates/fonts/BIZUDMincho-Regular.ttf HTTP/1.1\r\nHost: 127.0.0.1:{port}"
+                           "\r\n\r\n".encode())
+            client.close()  # with a reset
+
+        def trickle() -> None:  # a client sending its headers a byte at a time, never finishing
+            slow = socket.create_connection(("127.0.0.1", port), timeout=10)
+            slow.sendall(b"GET / HTTP/1.1\r\n")
+            trickling.set()
+            while process.poll() is None:
+                try:
+                    slow.sendall(b"X")
+                except OSError:
+                    return
+                time.sleep(0.3)
+        threading.Thread(target=trickle, daemon=True).start()
+        assert trickling.wait(10)
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=20) == 130  # the trickling client does not hold the process
+        rest = process.stderr.read()
+        assert "Traceback" not in rest and "interrupted" in rest
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_a_port_in_use_or_out_of_range_is_a_usage_error(workspace):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_cli("preview", "--port", str(taken.getsockname()[1]), cwd=workspace)
+    assert result.returncode == 2 and "cannot serve on port" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("preview", "--port", "99999", cwd=workspace)
+    assert result.returncode == 2 and "not a port" in result.stderr

@@ -16,7 +16,7 @@ from briefing.authoring.preview_page import SCREEN_CSS, index_page, message_page
 from briefing.content import loader
 from briefing.content.model import LANGUAGES
 from briefing.content.workspace import Workspace
-from briefing.errors import BriefingError, ContentError, Problem
+from briefing.errors import QUOTE_WIDTH, BriefingError, ContentError, Problem, UsageError
 
 log = logging.getLogger(__name__)
 HOST = "127.0.0.1"
@@ -25,6 +25,7 @@ STYLESHEETS = ("/templates/print.css", "/_preview/screen.css")  # print.css is w
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 KEEPALIVE_SECONDS = 15
+CLOSE_WAIT_SECONDS = 2
 
 
 @dataclass
@@ -136,14 +137,15 @@ def confined(folder: Path, relative: str) -> Path | None:
 class PreviewServer(ThreadingHTTPServer):
     """The preview's web server, bound to 127.0.0.1, with a thread watching content/ and templates/."""
 
-    daemon_threads = False  # close() waits for every request thread
+    daemon_threads = True  # a client trickling its request never keeps the process alive after Ctrl-C
 
     def __init__(self, workspace: Workspace, port: int | None = None):
         try:
             super().__init__((HOST, DEFAULT_PORT if port is None else port), PreviewHandler)
-        except OSError:
+        except OSError as error:
             if port is not None:
-                raise
+                raise UsageError(f"cannot serve on port {port} ({error.strerror}); give another --port, "
+                                 "or leave it out for a free one") from None
             super().__init__((HOST, 0), PreviewHandler)  # the usual port is taken: any free one
         self.workspace = workspace
         self.changes = Changes()
@@ -183,6 +185,25 @@ class PreviewServer(ThreadingHTTPServer):
         if self.watcher.is_alive():
             self.watcher.join(timeout=5)
 
+    def server_close(self) -> None:
+        """Release the port; wait a moment for requests under way, never for a client that trickles."""
+        import socketserver
+        import time
+
+        socketserver.TCPServer.server_close(self)  # not ThreadingMixIn's: it waits for every client
+        deadline = time.monotonic() + CLOSE_WAIT_SECONDS
+        threads = getattr(self, "_threads", None)
+        for thread in list(threads) if isinstance(threads, list) else []:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away is no error worth a traceback; anything else is logged in a line."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):
+            log.warning("preview: a request failed: %s: %s", type(error).__name__, error)
+
     def _watch(self) -> None:
         import watchfiles
 
@@ -204,7 +225,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server_version = "briefing-preview"
 
     def do_GET(self) -> None:
-        if self.headers.get("Host", "").rpartition(":")[0] not in (HOST, "localhost"):
+        host = self.headers.get("Host", "")
+        if (host.rpartition(":")[0] if ":" in host else host) not in (HOST, "localhost"):
             return self._send(403, "text/plain", b"the preview answers only to 127.0.0.1")
         path = unquote(urlsplit(self.path).path)
         memos, version = self.server.memos, self.server.changes.version
@@ -221,7 +243,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             rendered = memos.rendered(rest)
             status = {"languages": list(rendered.html),
                       "problems": [{"text": memos.shown(p), "line": p.line, "column": p.column,
-                                    "message": p.message, "source_line": p.source_line} for p in rendered.problems]}
+                                    "message": p.message, "source_line": p.source_line[:QUOTE_WIDTH]}
+                                   for p in rendered.problems]}
             return self._send(200, "application/json", json.dumps(status, ensure_ascii=False))
         if head == "content" and rest.endswith(".html"):
             return self._memo_html(rest.removesuffix(".html"))

@@ -9,14 +9,19 @@ This module imports nothing heavy, so a build with nothing to do starts and ends
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from briefing import __version__
-from briefing.content.files import file_stat
+from briefing.content.files import TEMPORARY_SUFFIX, file_stat
 
+log = logging.getLogger(__name__)
 CACHE_FILE = ".briefing-cache.json"
+LOCK_FILE = ".briefing-lock"
 FORMAT = 2  # of the cache file; a cache of another format is ignored
 RACY_NS = 1_000_000_000  # a file hashed less than this after its last change is hashed again
 
@@ -27,17 +32,20 @@ class BuildCache:
     def __init__(self, folder: Path, *, force: bool = False):
         self.path = folder / CACHE_FILE
         data = {} if force else self._read()
-        fresh = data.get("version") == __version__ and data.get("format") == FORMAT
-        self.files: dict[str, list] = data.get("files", {}) if fresh else {}
-        self.outputs: dict[str, dict] = data.get("outputs", {}) if fresh else {}
-        self.memos: dict[str, dict] = data.get("memos", {}) if fresh else {}
-        self.global_inputs: list[str] = data.get("globals", []) if fresh else []
+        self.files: dict[str, list] = data.get("files", {})
+        self.outputs: dict[str, dict] = data.get("outputs", {})
+        self.memos: dict[str, dict] = data.get("memos", {})
+        self.global_inputs: list[str] = data.get("globals", [])
+        self.taken: set[str] = set()  # files hashed (or read) by this build: their entry is not replaced
 
     def _read(self) -> dict:
+        """The cache file's data; a file that cannot be read, of another version or shape, counts as absent."""
         try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        fresh = isinstance(data, dict) and data.get("version") == __version__ and data.get("format") == FORMAT
+        return data if fresh and _well_shaped(data) else {}
 
     def unchanged(self, path: Path | str) -> bool:
         """True when `path` has the stat it had when last hashed (no file read).
@@ -49,9 +57,15 @@ class BuildCache:
         return known is not None and known[:2] == file_stat(path) and known[3] - known[0] > RACY_NS
 
     def digest(self, path: Path) -> str:
-        """Content hash of `path`, reusing the recorded one while its stat is unchanged."""
-        stat = file_stat(path)
+        """Content hash of `path`, reusing the recorded one while its stat is unchanged.
+
+        Once taken in a build, a file keeps that hash to its end: what is recorded is what was read.
+        """
         known = self.files.get(str(path))
+        if str(path) in self.taken:
+            return known[2]
+        self.taken.add(str(path))
+        stat = file_stat(path)
         if known is not None and known[:2] == stat and known[3] - known[0] > RACY_NS:
             return known[2]
         import hashlib
@@ -59,6 +73,11 @@ class BuildCache:
         digest = hashlib.sha256(path.read_bytes()).hexdigest() if stat else "missing"
         self.files[str(path)] = [*(stat or [0, 0]), digest, time.time_ns()]
         return digest
+
+    def adopt_reads(self, reads: dict[str, list]) -> None:
+        """Record the stat and hash of the bytes this build read (not of the files as they are now)."""
+        self.files.update(reads)
+        self.taken.update(reads)
 
     def globals_fresh(self, paths: list[Path]) -> bool:
         """The inputs every memo shares (templates, registries) are the same files, unchanged."""
@@ -105,6 +124,66 @@ class BuildCache:
             os.replace(temporary, self.path)
         except OSError:
             temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold the output folder's lock file; a second build of the folder waits for the first to end."""
+    from briefing.errors import EnvironmentProblem
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise EnvironmentProblem(f"cannot write to {folder}: {error.strerror}") from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: no advisory locks; builds of one folder must not overlap
+            yield
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info("waiting for another build of %s to finish", folder)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete half-written outputs (.<name>.<random>.tmp) that a killed build left; call under the lock."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(".") and name.endswith(TEMPORARY_SUFFIX) and name != LOCK_FILE:
+            try:
+                os.unlink(folder / name)
+            except OSError:
+                pass
+
+
+def _well_shaped(data: dict) -> bool:
+    """The cache file holds what this version writes (any other JSON is a cache to rebuild)."""
+    def strings(value) -> bool:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+    def stat(value) -> bool:
+        return value is None or (isinstance(value, list) and len(value) == 2
+                                 and all(isinstance(item, int) for item in value))
+
+    files, outputs, memos = data.get("files"), data.get("outputs"), data.get("memos")
+    return (isinstance(files, dict) and isinstance(outputs, dict) and isinstance(memos, dict)
+            and strings(data.get("globals"))
+            and all(isinstance(v, list) and len(v) == 4 and stat(v[:2]) and isinstance(v[2], str)
+                    and isinstance(v[3], int) for v in files.values())
+            and all(isinstance(v, dict) and isinstance(v.get("key"), str) and stat(v.get("stat"))
+                    for v in outputs.values())
+            and all(isinstance(v, dict) and isinstance(v.get("request"), str) and strings(v.get("outputs"))
+                    and strings(v.get("deps")) for v in memos.values()))
 
 
 def key_of(*parts: object) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from briefing import __version__
-from briefing.build.cache import BuildCache, key_of
+from briefing.build.cache import BuildCache, build_lock, key_of, remove_stale_temporaries
+from briefing.content.files import READS
 from briefing.render.document import Document
 from briefing.errors import ContentError, Problem
 from briefing.content.workspace import Workspace, select_memos
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from briefing.check.memos import Checked
 
 LANGUAGES = ("ja", "en")
+STOP_GRACE_SECONDS = 0.5
 
 
 @dataclass
@@ -58,10 +60,22 @@ def build(workspace: Workspace, paths: list[str], out_dir: Path | None = None,
           on_done: Callable[[Path], None] | None = None, pdf_standard: str | None = None) -> BuildReport:
     """Build what changed among the selected memos; one memo's problems do not stop the others."""
     out_dir = out_dir or workspace.build
+    with build_lock(out_dir):  # a second build of this folder waits: cache writes never interleave
+        try:
+            return _build(workspace, paths, out_dir, langs, formats, jobs, force, on_done,
+                          {"draft": draft, "embed_fonts": embed_fonts, "pdf_standard": pdf_standard})
+        finally:  # after Ctrl-C or SIGTERM, what terminated workers were writing (they are gone now)
+            remove_stale_temporaries(out_dir)
+
+
+def _build(workspace: Workspace, paths: list[str], out_dir: Path, langs: tuple[str, ...], formats: tuple[str, ...],
+           jobs: int, force: bool, on_done: Callable[[Path], None] | None, options: dict) -> BuildReport:
+    remove_stale_temporaries(out_dir)
     cache, report = BuildCache(out_dir, force=force), BuildReport()
-    options = {"draft": draft, "embed_fonts": embed_fonts, "pdf_standard": pdf_standard}
     request = ",".join(langs) + "|" + ",".join(formats) + "|" + repr(sorted(options.items()))
     shared = workspace.shared_inputs()
+    workspace.confine(shared)
+    READS.clear()
     shared_fresh = cache.globals_fresh(shared)
     stale = []
     for path in select_memos(workspace, paths):
@@ -94,6 +108,7 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
 
     prepare(formats, workspace.templates)
     checked = check(workspace, stale)
+    cache.adopt_reads(READS)  # what the check read is what gets built
     report.problems += [problem for problem in checked.problems if problem.severity == "error"]
     report.warnings += [problem for problem in checked.problems if problem.severity != "error"]
     result = Plan()
@@ -123,7 +138,7 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
     from briefing.view.memo import memo_view
 
     path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
-    for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
+    for lang in (lang for lang in dict.fromkeys(memo.languages) if lang in langs and lang not in blocked):
         view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
         if options.get("draft"):  # marked 案 / DRAFT in the PDF's header and metadata, as in Word's
             view = {**view, "draft": True}
@@ -172,6 +187,7 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path, method
         yield None
         return
     import multiprocessing
+    import os
 
     from briefing.render.formats import prepare, warm_up
 
@@ -183,8 +199,11 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path, method
 
     from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
+    from briefing.render.pdf.preload import worker_lifeline
+
     def start() -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_lifeline,
+                                   initargs=(os.getpid(),))
         for _ in range(jobs):
             pool.submit(warm_up, templates_dir)  # at once where the forkserver loaded the fonts
         return pool
@@ -193,10 +212,24 @@ def worker_pool(jobs: int, formats: tuple[str, ...], templates_dir: Path, method
         starting = starter.submit(start)
         try:
             yield starting
-        except BaseException:
-            starting.result().shutdown(wait=True, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, a problem: no new render starts, those under way end soon
+            _stop(starting.result())
             raise
     starting.result().shutdown(wait=True)
+
+
+def _stop(workers) -> None:
+    """End the pool: a worker still busy a moment later (this process alone got SIGTERM) is terminated."""
+    import time
+
+    processes = list((getattr(workers, "_processes", None) or {}).values())
+    workers.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.terminate()  # its half-written output is removed by the next build
+    workers.shutdown(wait=True)
 
 
 def _launch_forkserver(context, templates_dir: Path) -> None:
@@ -204,14 +237,14 @@ def _launch_forkserver(context, templates_dir: Path) -> None:
     import os
     from multiprocessing import forkserver
 
-    from briefing.render.pdf.preload import TEMPLATES_VARIABLE
+    from briefing.render.pdf.preload import PARENT_VARIABLE, TEMPLATES_VARIABLE
 
     context.set_forkserver_preload(["briefing.render.pdf.preload"])
-    os.environ[TEMPLATES_VARIABLE] = str(templates_dir)
+    os.environ[TEMPLATES_VARIABLE], os.environ[PARENT_VARIABLE] = str(templates_dir), str(os.getpid())
     try:
         forkserver.ensure_running()
     finally:
-        del os.environ[TEMPLATES_VARIABLE]
+        del os.environ[TEMPLATES_VARIABLE], os.environ[PARENT_VARIABLE]
 
 
 def execute(tasks: list[Task], pool, cache: BuildCache, report: BuildReport,

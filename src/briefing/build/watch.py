@@ -14,12 +14,24 @@ from briefing.content.workspace import Workspace
 log = logging.getLogger(__name__)
 
 
-def _relevant(out_dir: Path) -> Callable[[object, str], bool]:
-    """A watchfiles filter: content and templates, not outputs, hidden or temporary files."""
+OUTPUT_SUFFIXES = (".pdf", ".docx", ".html")
+MAX_REBUILDS = 5  # in a row, while saves keep arriving during each
+
+
+def _relevant(out_dir: Path, sources: list[Path]) -> Callable[[object, str], bool]:
+    """A watchfiles filter: content and templates, not outputs, hidden or temporary files.
+
+    Outputs lie flat in the output folder, which may hold the sources (`--out .`) or share a prefix
+    with them (`--out cont`): folders are compared by their parts, never as strings.
+    """
+    def output(path: Path) -> bool:
+        if path.parent == out_dir:
+            return path.suffix in OUTPUT_SUFFIXES
+        return path.is_relative_to(out_dir) and not any(path.is_relative_to(source) for source in sources)
+
     def keep(change: object, path: str) -> bool:
         name = Path(path).name
-        return not (path.startswith(str(out_dir)) or name.startswith((".", "~")) or name.endswith(
-            (".tmp", ".swp", "~")))
+        return not (output(Path(path)) or name.startswith((".", "~")) or name.endswith((".tmp", ".swp", "~")))
     return keep
 
 
@@ -33,7 +45,8 @@ def watch(workspace: Workspace, out_dir: Path | None, langs: tuple[str, ...], fo
     formats = tuple(sorted(formats, key=lambda fmt: fmt != "pdf"))
     _rebuild(workspace, out_dir, langs, formats, report)
     watching = False
-    for changes in watch_changes(workspace.content, workspace.templates, watch_filter=_relevant(out_dir),
+    sources = [workspace.content.resolve(), workspace.templates.resolve()]
+    for changes in watch_changes(*sources, watch_filter=_relevant(out_dir, sources),
                                  debounce=400, step=30, raise_interrupt=True, yield_on_timeout=True,
                                  rust_timeout=250):
         if not watching:  # the watcher is active only now: catch what changed while it started
@@ -50,6 +63,28 @@ def watch(workspace: Workspace, out_dir: Path | None, langs: tuple[str, ...], fo
 
 
 def _rebuild(workspace: Workspace, out_dir: Path, langs, formats, report: Callable[[object], None]) -> None:
+    """Build until no save arrived during the build (each save is built, however slow the build)."""
+    for _ in range(MAX_REBUILDS):
+        started = time.time_ns()
+        _build_once(workspace, out_dir, langs, formats, report)
+        if not _saved_since(started, [workspace.content, workspace.templates], out_dir):
+            return
+
+
+def _saved_since(moment: int, folders: list[Path], out_dir: Path) -> bool:
+    """A file of `folders` (outputs aside) changed at or after `moment` (ns)."""
+    keep = _relevant(out_dir.resolve(), [folder.resolve() for folder in folders])
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                if path.stat().st_mtime_ns >= moment and path.is_file() and keep(None, str(path.resolve())):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+def _build_once(workspace: Workspace, out_dir: Path, langs, formats, report: Callable[[object], None]) -> None:
     """One incremental build in this process; a failure is shown, never the end of watching."""
     try:
         result = build(workspace, [], out_dir, langs, formats, jobs=1, on_done=report)
@@ -59,6 +94,9 @@ def _rebuild(workspace: Workspace, out_dir: Path, langs, formats, report: Callab
         return
     except BriefingError as error:
         report(f"error: {error}")
+        return
+    except (OSError, RecursionError, ValueError) as error:  # a path the machine refuses, or a bug: say it, watch on
+        report(f"error: {type(error).__name__}: {error}; still watching")
         return
     for problem in result.warnings + result.problems:  # as `briefing build` prints them
         report(problem)

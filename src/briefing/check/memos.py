@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.check import lockfile
+from briefing.check.coverage import coverage_problems
 from briefing.check.translation import findings
 from briefing.content.registry import Registry
 from briefing.content.validate import LoadedMemo, load_memo, load_registry
@@ -26,6 +27,7 @@ class Checked:
 
 def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     """Load and check the templates' strings, the registries and the selected memos."""
+    workspace.confine(workspace.shared_inputs())  # before any template or registry is read
     templates = Templates(workspace.templates)
     registry = load_registry(workspace)
     memos, problems = [], []
@@ -37,6 +39,7 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
         else:
             memos.append(loaded)
             problems += loaded.problems
+            problems += coverage_problems(loaded.source, workspace.templates / "fonts")
             try:
                 problems += findings(loaded, registry, lockfile.read(workspace.lock_file(path)))
             except ContentError as error:

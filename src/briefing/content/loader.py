@@ -7,6 +7,7 @@ true/false, null, dates, lists and mappings are accepted (YAML 1.2, so `no` stay
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,13 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from briefing.content.files import inside, read_recorded
 from briefing.errors import ContentError, Problem
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 40  # lists and mappings inside each other: a memo nested 20 blocks deep stays below it
+MAX_DIGITS = 30  # a longer number is an identifier or a paste: it belongs in quotes
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 YAML_TAG = "tag:yaml.org,2002:"
 FOLD_POINT = re.compile("\x07 ?")  # ruamel marks where a folded block (>) joined two lines
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # not tab, line feed, return
@@ -62,11 +67,17 @@ def problem_at(path: Path, text: str, line: int, column: int, message: str, **de
     return Problem(path, line, column, message, source.replace("\t", " "), **details)
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8, or a `ContentError` saying where decoding failed."""
+def read_text(path: Path, root: Path | None = None) -> str:
+    """The file's text as UTF-8, or a `ContentError` saying why not (outside `root`, undecodable…).
+
+    `root` (default: the content/ or templates/ folder the path lies in) confines links: a file that
+    resolves outside it is refused before it is read, so no message ever quotes it.
+    """
+    if not inside(path, root or _root_of(path)):
+        message = "this file is a link to a file outside the workspace; copy the file here instead of linking it"
+        raise ContentError([Problem(path, 1, 1, message)])
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = read_recorded(path, MAX_FILE_BYTES)
     except OSError as error:
         raise ContentError([Problem(path, 1, 1, f"cannot read the file: {error.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:
@@ -82,9 +93,15 @@ def read_text(path: Path) -> str:
         raise ContentError([Problem(path, line, column, message)]) from None
 
 
-def load(path: Path) -> SourceFile:
+def _root_of(path: Path) -> Path:
+    """The content/ or templates/ folder `path` lies in, else its own folder (links not followed)."""
+    absolute = Path(os.path.abspath(path))
+    return next((folder for folder in absolute.parents if folder.name in ("content", "templates")), absolute.parent)
+
+
+def load(path: Path, root: Path | None = None) -> SourceFile:
     """Parse `path`; raise `ContentError` with every problem found in it."""
-    source = SourceFile(path, read_text(path))
+    source = SourceFile(path, read_text(path, root))
     try:
         root = YAML(typ="rt").compose(source.text)
     except ReaderError as error:  # a character YAML does not allow, e.g. a control character
@@ -93,6 +110,8 @@ def load(path: Path) -> SourceFile:
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         message = f"control character U+{code:04X} in the text (often pasted from e-mail or a web page); delete it"
         raise ContentError([problem_at(path, source.text, line, column, message)]) from None
+    except RecursionError:
+        raise ContentError([_too_deep(source)]) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"YAML syntax: {error.problem or error.context}"
@@ -101,14 +120,36 @@ def load(path: Path) -> SourceFile:
         raise ContentError([problem_at(path, source.text, mark.line + 1, mark.column + 1, message)]) from None
     problems: list[Problem] = []
     source.data = _convert(root, (), source, problems, set()) if root is not None else {}
+    problems = problems[:MAX_PROBLEMS]
     if problems:
         raise ContentError(problems)
     return source
 
 
+def _too_deep(source: SourceFile) -> Problem:
+    """The problem at the first list or mapping nested deeper than `MAX_DEPTH` (the parser does not recurse)."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth, mark = 0, None
+    for event in YAML(typ="rt").parse(source.text):
+        depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            mark = event.start_mark
+            break
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return problem_at(source.path, source.text, line, column, _DEEP)
+
+
+_DEEP = f"lists and fields nested more than {MAX_DEPTH} levels deep; a memo needs far fewer, flatten it"
+MAX_PROBLEMS = 200  # of one file: enough to fix it, not a flood
+
+
 def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> Any:
     """Plain Python value of `node`; records positions and problems on the way."""
     source.value_at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(loc) > MAX_DEPTH:
+        problems.append(source.problem(loc, _DEEP))
+        return None
     if id(node) in seen:  # an alias (*name): it could loop, or multiply a small file into a huge one
         problems.append(source.problem(loc, "YAML aliases (*name) are not supported; write the value out"))
         return None
@@ -125,6 +166,10 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], 
     assert isinstance(node, ScalarNode)
     text = _unfold_east_asian(node.value) if node.style == ">" else node.value
     control = CONTROL.search(text)
+    if LONE_SURROGATE.search(text):
+        problems.append(source.problem(loc, "an escaped half of a character (\\ud800 to \\udfff) in the text; "
+                                            "write the character itself, or \\U0001F600 for one above U+FFFF"))
+        return None
     if control:
         problems.append(source.problem(loc, f"control character U+{ord(control.group()):04X} in the text (often "
                                             "pasted from e-mail or a web page); delete it"))
@@ -139,7 +184,7 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], 
 def _convert_mapping(node: MappingNode, loc: Loc, source: SourceFile, problems: list[Problem], seen: set[int]) -> dict:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
+        if not isinstance(key_node, ScalarNode) or LONE_SURROGATE.search(str(key_node.value)):
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             problems.append(problem_at(source.path, source.text, line, column, "a key must be plain text"))
             continue
@@ -172,10 +217,16 @@ def _scalar(kind: str | None, text: str) -> Any:
         return None
     if kind == "bool":
         return text.lower() == "true"
+    if kind in ("int", "float") and sum(c.isalnum() for c in text) > MAX_DIGITS:
+        raise ValueError(f"a number of more than {MAX_DIGITS} digits; if it is text, put it in quotes")
     if kind == "int":
         return int(text.replace("_", ""), 0)
     if kind == "float":
-        return float(text.replace("_", ""))
+        number = float(text.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                       .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"'{text}' is not a number a memo can use; write a number such as 0.5")
+        return number
     if kind == "timestamp":
         try:
             return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Protocol
@@ -23,6 +24,11 @@ LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 URL_SCHEMES = ("http://", "https://", "mailto:")
 MAX_IMAGE_BYTES = 20_000_000
 MAX_IMAGE_PIXELS = 40_000_000
+MAX_ITEMS = 500  # entries of one list in a memo: more makes a slow, huge PDF (10,000 took 45 s and 600 MB)
+MAX_ENTRIES = 2_000  # list entries of one memo in all
+MAX_RUN = 200  # characters without a place to break the line: WeasyPrint's time grows with their square
+UNBROKEN = re.compile(r"[^\s\-/\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]{%d,}" % (MAX_RUN + 1))
+IMAGE_MODES = {"PNG": {"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16", "I;16B", "I;16L"}, "JPEG": {"L", "RGB"}}
 
 
 class Templates(Protocol):
@@ -93,9 +99,15 @@ class LoadedMemo:
 
 def load_memo(path: Path, workspace: Workspace, registry: Registry, templates: Templates) -> LoadedMemo:
     """The checked memo in `path`; raises `ContentError` for problems that concern both languages."""
-    source = loader.load(path)
+    source = loader.load(path, workspace.content)
     if not isinstance(source.data, dict):
         raise ContentError([source.problem((), "a memo file must be a mapping of fields (title:, date:, …)")])
+    limits = list(limit_problems(source, source.data, ()))
+    if not limits and (entries := _entries(source.data)) > MAX_ENTRIES:
+        limits.append(source.problem((), f"{entries:,} list entries in one memo; at most {MAX_ENTRIES:,} "
+                                          "(split the memo)"))
+    if limits:
+        raise ContentError(limits)
     try:
         memo = Memo.model_validate(source.data)
     except ValidationError as error:
@@ -104,6 +116,31 @@ def load_memo(path: Path, workspace: Workspace, registry: Registry, templates: T
     if any(problem.lang is None for problem in problems):
         raise ContentError(problems)
     return LoadedMemo(path, memo, source, problems)
+
+
+def limit_problems(source: loader.SourceFile, value: Any, loc: tuple) -> Iterator[Problem]:
+    """Lists longer than `MAX_ITEMS`, texts with a run longer than `MAX_RUN` characters that cannot break."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from limit_problems(source, item, loc + (key,))
+    elif isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            yield source.problem(loc, f"{len(value):,} entries in one list; at most {MAX_ITEMS} (split the memo)")
+            return
+        for index, item in enumerate(value):
+            yield from limit_problems(source, item, loc + (index,))
+    elif isinstance(value, str) and (run := UNBROKEN.search(value)):
+        yield source.problem(loc, f"{len(run.group()):,} characters without a space or a place to break the line "
+                                  f"(from '{run.group()[:20]}…'); at most {MAX_RUN}: add spaces, or shorten it")
+
+
+def _entries(value: Any) -> int:
+    """How many list entries `value` holds, at every depth."""
+    if isinstance(value, dict):
+        return sum(_entries(item) for item in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(_entries(item) for item in value)
+    return 0
 
 
 def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace,
@@ -130,7 +167,7 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         elif isinstance(node, Link):
             urls = [node.url] if isinstance(node.url, str) else [node.url.get(lang) for lang in langs]
             for url in urls:
-                if url and not url.startswith(URL_SCHEMES):
+                if url and not url.lower().startswith(URL_SCHEMES):
                     yield source.problem(loc + ("url",), f"link '{url}' must start with http://, https:// or mailto:")
         if getattr(node, "only", None) and node.only not in memo.languages:
             yield source.problem(loc + ("only",), f"only: {node.only}, but the memo's languages are "
@@ -203,14 +240,20 @@ def _image_problem(path: Path) -> str | None:
         return f"image is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; save it smaller (about 2000 pixels wide is plenty)"
     from PIL import Image, ImageFile
     try:
-        image = Image.open(path)  # reads the header only
-    except (OSError, Image.DecompressionBombError, ValueError):
+        image = Image.open(path, formats=list(IMAGE_MODES))  # reads the header only
+    except Image.DecompressionBombError:
+        return f"image has far more than {MAX_IMAGE_PIXELS // 1_000_000} million pixels; save it smaller"
+    except (OSError, ValueError):
         return "not a readable PNG or JPEG image; save it again as .png or .jpg"
     with image:
         width, height = image.size
         if width * height > MAX_IMAGE_PIXELS:
             return (f"image is {width}×{height} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels, "
                     "save it smaller")
+        if image.format != {".png": "PNG"}.get(path.suffix.lower(), "JPEG"):
+            return f"the file is a {image.format} image named {path.suffix}; save it again as .png or .jpg"
+        if image.mode not in IMAGE_MODES[image.format]:
+            return f"a {image.format} image in {image.mode} colours; save it again in RGB colours"
         tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False  # WeasyPrint sets it
         try:
             image.draft(image.mode, (width // 8, height // 8))  # a JPEG decodes at 1/8 size: quick, yet whole

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from briefing.errors import UsageError
+from briefing.errors import ContentError, Problem, UsageError
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 REGISTRY_DIR = "_registry"
@@ -65,6 +66,15 @@ class Workspace:
                      and "__pycache__" not in p.parts]
         return sorted(templates + list(self.registry.glob("*.yaml")))
 
+    def confine(self, paths: list[Path]) -> None:
+        """Refuse, naming each link, inputs that resolve outside the workspace (or the package's templates)."""
+        from briefing.content.files import inside
+
+        outside = [path for path in paths if not (inside(path, self.root) or inside(path, PACKAGE_TEMPLATES))]
+        if outside:
+            raise ContentError([Problem(path, 1, 1, "a link to a file outside the workspace; copy the file into "
+                                                    "the workspace instead of linking it") for path in outside])
+
     def memo_types(self) -> list[str]:
         """Memo types: one template `templates/<type>.html.j2` each (partials start with `_`)."""
         return sorted(p.name.removesuffix(".html.j2") for p in self.templates.glob("*.html.j2")
@@ -79,7 +89,7 @@ def select_memos(workspace: Workspace, paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         candidates = [path, workspace.root / path, workspace.content / path, workspace.content / f"{name}.yaml"]
-        found = next((p.resolve() for p in candidates if p.is_file()), None)
+        found = next((Path(os.path.abspath(p)) for p in candidates if p.is_file()), None)  # a link stays a link
         if found is None:
             raise UsageError(f"no memo file '{name}'; give a path such as content/<memo-id>.yaml or a memo id")
         selected.append(found)

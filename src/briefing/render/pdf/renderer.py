@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -15,7 +17,27 @@ from briefing.render.pdf import justify
 from briefing.render.pdf.native import sonames_only
 from briefing.render.photos import fitted
 
-with sonames_only():
+
+@contextmanager
+def vendored_fonts_only():
+    """Fontconfig set up meanwhile sees no font of the machine, only those print.css loads (PITFALLS §9.3).
+
+    Restored after, so programs started later (LibreOffice in tests) see the machine's fonts as before.
+    """
+    before = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(Path(__file__).with_name("fonts.conf"))
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "No fonts configured in FontConfig")  # by design: @font-face only
+            yield
+    finally:
+        if before is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = before
+
+
+with sonames_only(), vendored_fonts_only():
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -84,7 +106,8 @@ class PdfRenderer:
     def __init__(self, templates_dir: Path):
         css_text = (templates_dir / "print.css").read_text(encoding="utf-8")
         self.templates_dir = templates_dir
-        self.font_config = FontConfiguration()
+        with vendored_fonts_only():
+            self.font_config = FontConfiguration()
         fetcher = ConfinedFetcher({"templates": templates_dir})
         try:  # WeasyPrint copies the fonts into a temporary folder
             self.css = weasyprint.CSS(string=css_text, base_url=fetcher.base_url("templates"),
@@ -119,14 +142,13 @@ class PdfRenderer:
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = user_epoch
         for message in collect.messages:
+            if ".notdef glyph" in message:  # `check` already named the character and its position
+                continue
             log.warning("%s.%s.pdf: %s", document.memo_id, document.lang, message)
 
 
 def _raise_fatal(messages: list[str], document: Document) -> None:
     """Missing glyphs or fonts make a wrong PDF: stop before it replaces the previous one."""
     for message in messages:
-        if ".notdef glyph" in message:
-            raise ContentError([Problem(document.content_dir / f"{document.memo_id}.yaml", 1, 1,
-                                        f"a character has no glyph in the memo's fonts: {message}")])
         if "cannot be loaded" in message and "Font-face" in message:
             raise EnvironmentProblem(f"{message}; restore templates/fonts/ from the repository")

@@ -229,8 +229,9 @@ def em_twips(styles_element) -> int:
 
 
 def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    """A zip entry time from seconds since 1970 (zip cannot go before 1980)."""
+    """A zip entry time from seconds since 1970 (zip holds 1980 to 2107 only: a memo date outside is clamped)."""
     moment = max(dt.datetime.fromtimestamp(epoch, dt.timezone.utc), dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc))
+    moment = min(moment, dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.timezone.utc))
     return moment.timetuple()[:6]
 
 
