@@ -108,7 +108,9 @@ class Memos:
             loaded, = checked.memos
             path, memo, html = loaded.path, loaded.memo, {}
             for lang in (lang for lang in memo.languages if lang not in loaded.blocked()):
-                view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
+                strings = checked.templates.memo_strings(
+                    memo.style, checked.registry.organizations[memo.issuer].style, lang)
+                view = memo_view(memo, path.stem, lang, checked.registry, strings)
                 html[lang] = checked.templates.render(view, stylesheets=STYLESHEETS)
             return Rendered(html, errors)  # a language with errors is left out; the other still shows
         except ContentError as error:

@@ -124,10 +124,14 @@ def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Works
 
     path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
     for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
-        view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
+        strings = checked.templates.memo_strings(memo.style, checked.registry.organizations[memo.issuer].style, lang)
+        def style_of(issuer: str, lang=lang) -> dict:
+            return checked.templates.memo_strings(memo.style, checked.registry.organizations[issuer].style, lang)
+        view = memo_view(memo, path.stem, lang, checked.registry, strings, style_of)
         html = checked.templates.render(view)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates, **options), view
+                       content_dir=workspace.content, templates_dir=workspace.templates, strings=strings,
+                       **options), {**view, "strings": strings}
 
 
 def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:

@@ -26,10 +26,14 @@ MAX_IMAGE_PIXELS = 40_000_000
 
 
 class Templates(Protocol):
-    """What checking needs of the templates: each language's strings and how deep numbering goes."""
+    """What checking needs of the templates: each language's strings, house styles, how deep numbering goes."""
 
     strings: dict
     numbering_depth: int
+
+    def style_names(self) -> list[str]: ...
+
+    def memo_strings(self, memo_style: Any, issuer_style: str | None, lang: str) -> dict: ...
 
 
 def load_registry(workspace: Workspace) -> Registry:
@@ -112,15 +116,21 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         yield source.problem(("type",), f"unknown memo type '{memo.type}'; expected one of: {', '.join(types)}")
     if memo.end_date and memo.end_date < memo.date:
         yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
-    if "ja" in memo.languages and (memo.calendar or templates.strings["ja"]["dates"]["calendar"]) == "era":
-        yield from _era_problems(source, memo)
     if memo.issuer not in registry.organizations:
         yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
+        return
+    strings = yield from _style_problems(source, memo, registry, templates)
+    if strings is None:
+        return
+    if "ja" in memo.languages and (memo.calendar or strings["ja"]["dates"]["calendar"]) == "era":
+        yield from _era_problems(source, memo)
     for loc, node, langs in walk(memo, (), tuple(memo.languages)):
         if isinstance(node, Text):
-            yield from _text_problems(source, loc, node, langs, registry)
+            yield from _text_problems(source, loc, node, langs, registry, memo)
         elif hasattr(node, "person") and node.person not in registry.people:
             yield source.problem(loc + ("person",), _unknown("person", node.person, registry.people))
+        elif hasattr(node, "person") and "en" in langs and registry.people[node.person].latin is None:
+            yield source.problem(loc + ("person",), _no_latin(node.person), lang="en")
         elif getattr(node, "issuer", None) and node is not memo and node.issuer not in registry.organizations:
             yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
         elif isinstance(node, Figure):
@@ -138,7 +148,30 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
             yield source.problem(loc + ("only",), f"a {LANGUAGE_NAMES[node.only]}-only block in a memo written in "
                                  f"both languages: add reason: … saying why the {LANGUAGE_NAMES[other]} has none, "
                                  "or translate it", key=True, lang=other)
-    yield from _depth_problems(source, memo.body, ("body",), 0, templates.numbering_depth)
+    depth = min(len(strings[lang]["numbering"]) for lang in memo.languages)
+    yield from _depth_problems(source, memo.body, ("body",), 0, depth)
+
+
+def _style_problems(source, memo: Memo, registry: Registry, templates: Templates):
+    """A house style that does not exist; returns each language's strings for the memo (None if unknown)."""
+    issuer_style = registry.organizations[memo.issuer].style
+    named = memo.style if isinstance(memo.style, str) else (memo.style or {}).get("base")
+    for name, loc, whose in ((named, ("style",), "the memo"), (issuer_style, ("issuer",), f"organization '{memo.issuer}'")):
+        if name is not None and name not in templates.style_names():
+            yield source.problem(loc, f"{whose} names house style '{name}', which is not in templates/styles/; "
+                                      f"expected one of: {', '.join(templates.style_names())}")
+            return None
+    try:
+        return {lang: templates.memo_strings(memo.style, issuer_style, lang) for lang in memo.languages}
+    except ContentError as error:
+        for problem in error.problems:
+            yield problem
+        return None
+
+
+def _no_latin(person: str) -> str:
+    return (f"the English text names '{person}', who has no Latin spelling: add latin: {{family: …, given: …}} "
+            "to content/_registry/people.yaml")
 
 
 def _era_problems(source, memo: Memo) -> Iterator[Problem]:
@@ -166,7 +199,10 @@ def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple
                     yield from walk(item, loc + ((name,) if index is None else (name, index)), langs)
 
 
-def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem]:
+TIMED = {"time": "time", "japan-time": "japan_time", "duration": "duration"}
+
+
+def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iterator[Problem]:
     for lang in langs:
         value = text.get(lang)
         if not value.strip():
@@ -175,7 +211,17 @@ def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem
                                  f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …",
                                  lang=lang)
         for match in TOKEN.finditer(value):
-            message = token_problem(match.group(1), match.group(2), registry)
+            name, form = match.group(1), match.group(2)
+            message = token_problem(name, form, registry)
+            person = registry.people.get(name)
+            if message is None and name in TIMED and getattr(memo, TIMED[name]) is None:
+                message = f"[[{name}]] needs the memo's {TIMED[name]}: field; add it, e.g. {TIMED[name]}: " + \
+                    ("30 (minutes)" if name == "duration" else '"14:30"')
+            elif message is None and person and form == "reading" and lang == "ja" and person.kana is None:
+                message = (f"[[{name}:reading]]: '{name}' has no reading; add kana: {{family: …, given: …}} "
+                           "to content/_registry/people.yaml")
+            elif message is None and person and person.latin is None and (lang == "en" or form == "latin"):
+                message = _no_latin(name)
             if message:
                 yield source.problem(loc + (lang,), message, lang=lang)
 

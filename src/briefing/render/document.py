@@ -22,6 +22,7 @@ class Document:
     templates_dir: Path  # print.css, fonts/, reference.docx, strings/
     draft: bool = False  # a draft for approval: marked as such, Word tracks changes
     embed_fonts: bool | None = None  # Word: embed templates/fonts; None: as reference.docx says
+    strings: dict | None = None  # the language's strings with the memo's house style merged in (None: the file's)
 
     @property
     def epoch(self) -> int:

@@ -10,7 +10,9 @@ from jinja2 import meta
 
 from briefing.content import loader
 from briefing.content.model import LANGUAGES, Lang
+from briefing.content.workspace import PACKAGE_TEMPLATES
 from briefing.errors import ContentError, Problem
+from briefing.view.styles import deep_merge, overlay_for, style_chain
 
 
 class Templates:
@@ -39,6 +41,38 @@ class Templates:
     def numbering_depth(self) -> int:
         """How many numbering levels every language's strings define."""
         return min(len(strings["numbering"]) for strings in self.strings.values())
+
+    def style_path(self, name: str) -> Path | None:
+        """templates/styles/<name>.yaml of the workspace, else the package's copy; None if neither has it."""
+        for folder in (self.folder, PACKAGE_TEMPLATES):
+            path = folder / "styles" / f"{name}.yaml"
+            if path.is_file():
+                return path
+        return None
+
+    def style_names(self) -> list[str]:
+        """Every house style the workspace can use."""
+        return sorted({p.stem for folder in (self.folder, PACKAGE_TEMPLATES) for p in (folder / "styles").glob("*.yaml")})
+
+    @lru_cache(maxsize=None)
+    def style(self, name: str) -> dict:
+        """The house style `name` as data; raises `ContentError` when it is missing or not a mapping."""
+        path = self.style_path(name)
+        if path is None:
+            raise ContentError([Problem(self.folder / "styles", 1, 1, f"no house style '{name}'; "
+                                        f"expected one of: {', '.join(self.style_names())}")])
+        source = loader.load(path)
+        if not isinstance(source.data, dict):
+            raise ContentError([source.problem((), "a house style must be a mapping (ja:, en:, …)")])
+        return source.data
+
+    def memo_strings(self, memo_style: str | dict | None, issuer_style: str | None, lang: Lang) -> dict:
+        """The strings of `lang` for one memo: the language's strings, its house style, its own overrides."""
+        name, overrides = style_chain(memo_style, issuer_style)
+        strings = self.strings[lang]
+        if name:
+            strings = deep_merge(strings, overlay_for(self.style(name), lang))
+        return deep_merge(strings, overlay_for(overrides, lang))
 
     @lru_cache(maxsize=None)
     def used_by(self, memo_type: str) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Inline references inside text: [[fujii]], [[fujii:reading]], [[mofa:short]], [[date]], [[date:short]]."""
+"""Inline references inside text: [[fujii]], [[fujii:reading]], [[mofa:short]], [[date:day]], [[time]] …"""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from briefing.content.model import Lang
 from briefing.content.references import TOKEN
 from briefing.content.registry import Registry
-from briefing.view.dates import format_day, format_span
+from briefing.view.dates import format_day, format_duration, format_span, format_time
 from briefing.view.names import organization_text, person_text
+
+DATE_PATTERNS = {"short": "date_short", "day": "day", "weekday": "weekday"}
 
 
 @dataclass(frozen=True)
@@ -22,20 +24,30 @@ class InlineContext:
     date: dt.date
     end_date: dt.date | None = None
     era: bool = False
+    time: str | None = None
+    japan_date: dt.date | None = None
+    japan_time: str | None = None
+    duration: int | None = None
 
 
 def resolve(text: str, context: InlineContext) -> str:
     """`text` with every inline reference written out in the context's language."""
-    return TOKEN.sub(lambda match: _written(match.group(1), match.group(2) or "full", context), text)
+    return TOKEN.sub(lambda match: _written(match.group(1), match.group(2) or "full", match.group(3), context), text)
 
 
-def _written(name: str, form: str, context: InlineContext) -> str:
-    lang, registry, dates = context.lang, context.registry, context.strings["dates"]
-    locale = context.strings["locale"]
-    if name == "date":
-        if form == "short":
-            return format_day(context.date, dates["date_short"], locale)
-        return format_span(context.date, context.end_date, dates, locale, era=context.era)
+def _written(name: str, form: str, title: str | None, context: InlineContext) -> str:
+    lang, registry, strings = context.lang, context.registry, context.strings
+    if name in ("date", "japan-date"):
+        day = context.date if name == "date" else context.japan_date or context.date
+        if form in DATE_PATTERNS:
+            return format_day(day, strings["dates"][DATE_PATTERNS[form]], strings["locale"])
+        end = context.end_date if name == "date" else None
+        return format_span(day, end, strings["dates"], strings["locale"], era=context.era)
+    if name in ("time", "japan-time"):
+        clock = context.time if name == "time" else context.japan_time
+        return format_time(clock, strings["times"]) if clock else ""
+    if name == "duration":
+        return format_duration(context.duration, strings["times"]) if context.duration else ""
     if name in registry.people:
-        return person_text(registry.people[name], lang, form)
+        return person_text(registry.people[name], lang, strings, form, title.strip() if title else None)
     return organization_text(registry.organizations[name], lang, form)
