@@ -138,6 +138,8 @@ class _Writer:
             docx_figures.write(self, [element])
         elif tag == "aside" and "reference-box" in classes:
             self.blocks(element, replace(context, box=True))
+        elif tag == "aside" and "reference-plain" in classes:  # a house style's unframed reference note
+            self.blocks(element, context)
         elif tag == "section" and "readout" in classes:
             self.blocks(element, _Context())
         elif tag == "section":
