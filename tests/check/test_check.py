@@ -19,7 +19,7 @@ def findings(workspace: Path, *args: str) -> tuple[int, list[str]]:
 def test_unedited_examples_are_clean(workspace):
     result = run_cli("check", "--strict", cwd=workspace)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "2 memo(s) checked: 0 error(s), 0 warning(s)"
+    assert result.stdout.strip() == "4 memo(s) checked: 0 error(s), 0 warning(s)"
 
 
 def test_missing_english_is_an_error_and_only_japanese_is_built(workspace):

@@ -27,7 +27,8 @@ def problems(workspace: Path, text: str) -> list[str]:
 
 def test_examples_are_clean(workspace):
     checked = check(Workspace.at(workspace), [])
-    assert [loaded.path.stem for loaded in checked.memos] == ["khare-visit-2025", "pko-symposium-2025"]
+    assert [loaded.path.stem for loaded in checked.memos] == ["heisei-notice", "khare-visit-2025", "mofa-style-readout",
+                                                                   "pko-symposium-2025"]
     assert checked.problems == []
 
 
@@ -42,8 +43,10 @@ def test_good_memo(workspace):
     (("date: 2025-07-04", "date: 4 July"), "2:7: 'date' must be a date written YYYY-MM-DD, found '4 July'"),
     (("en: Courtesy call}", "en: ''}"), "4:21: English text is empty; add en: …, or mark the block only: …"),
     (("[[nakatani-gen]]", "[[nakatani]]"),
-     "8:11: unknown reference [[nakatani]]: not a person or organization id in content/_registry/, nor 'date'"),
-    (("[[date:short]]、", "[[date:long]]、"), "7:11: unknown form 'long' in [[date:long]]; expected one of: full, short"),
+     "8:11: unknown reference [[nakatani]]: not a person or organization id in content/_registry/, nor one of: "
+     "date, japan-date, time, japan-time, duration"),
+    (("[[date:short]]、", "[[date:long]]、"),
+     "7:11: unknown form 'long' in [[date:long]]; expected one of: full, short, day, weekday"),
     (("  - paragraph:", "  - paragrap:"), "6:5: a block must start with one of: paragraph, numbered, bullets, "
      "attendees, links, figure, reference, section, readout; did you mean 'paragraph'?"),
 ])
@@ -75,7 +78,8 @@ def test_all_problems_of_a_file_at_once(workspace):
     meaning_mistakes = meaning_mistakes.replace("[[nakatani-gen]]", "[[ghost]]")
     assert problems(workspace, meaning_mistakes) == [
         "3:9: unknown organization 'nobody'; add it to content/_registry/",
-        "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor 'date'",
+        "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor one of: "
+        "date, japan-date, time, japan-time, duration",
         "9:11: end_date is before date; swap them or fix the day",
     ]
 
@@ -135,4 +139,9 @@ def test_era_style_is_for_the_japanese_only(workspace):
     space = Workspace.at(workspace)
     checked = check(space, ["content/memo.yaml"])
     dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
-    assert dates == {"ja": "令和7年7月4日(金)", "en": "Friday, July 4, 2025"}
+    assert dates == {"ja": "令和7年7月4日", "en": "July 4, 2025"}  # the issuer's style (mod): no weekday
+    (workspace / "content" / "memo.yaml").write_text(GOOD.replace("date: 2025-07-04\n", "date: 2025-07-04\n"
+                                                                  "calendar: era\nstyle: cao\n"), encoding="utf-8")
+    checked = check(space, ["content/memo.yaml"])
+    dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
+    assert dates == {"ja": "令和7年7月4日（金）", "en": "Friday, July 4, 2025"}

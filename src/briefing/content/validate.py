@@ -118,7 +118,6 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
     if memo.issuer not in registry.organizations:
         yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
-        return
     strings = yield from _style_problems(source, memo, registry, templates)
     if strings is None:
         return
@@ -154,7 +153,8 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
 
 def _style_problems(source, memo: Memo, registry: Registry, templates: Templates):
     """A house style that does not exist; returns each language's strings for the memo (None if unknown)."""
-    issuer_style = registry.organizations[memo.issuer].style
+    issuer = registry.organizations.get(memo.issuer)
+    issuer_style = issuer.style if issuer else None
     named = memo.style if isinstance(memo.style, str) else (memo.style or {}).get("base")
     for name, loc, whose in ((named, ("style",), "the memo"), (issuer_style, ("issuer",), f"organization '{memo.issuer}'")):
         if name is not None and name not in templates.style_names():

@@ -56,4 +56,5 @@ def format_duration(minutes: int, times: dict) -> str:
         return times["minutes"].format(m=m)
     if not m:
         return times.get("hour", times["hours"]).format(h=h) if h == 1 else times["hours"].format(h=h)
-    return times["hours_minutes"].format(h=h, m=m)
+    pattern = times.get("hour_minutes", times["hours_minutes"]) if h == 1 else times["hours_minutes"]
+    return pattern.format(h=h, m=m)
