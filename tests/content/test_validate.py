@@ -145,3 +145,31 @@ def test_era_style_is_for_the_japanese_only(workspace):
     checked = check(space, ["content/memo.yaml"])
     dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
     assert dates == {"ja": "令和7年7月4日（金）", "en": "Friday, July 4, 2025"}
+
+
+@pytest.mark.parametrize("time, message", [
+    ('"10:15 a.m."', "'time' must be a 24-hour time H:MM between 0:00 and 23:59, e.g. \"14:30\" for 2:30 p.m., "
+                     "found '10:15 a.m.'"),
+    ('"25:99"', "'time' must be a 24-hour time H:MM between 0:00 and 23:59, e.g. \"14:30\" for 2:30 p.m., "
+                "found '25:99'"),
+])
+def test_times_are_24_hour(workspace, time, message):
+    assert problems(workspace, GOOD.replace("issuer: mod", f"issuer: mod\ntime: {time}")) == [f"4:7: {message}"]
+    assert problems(workspace, GOOD.replace("issuer: mod", 'issuer: mod\ntime: "9:05"')) == []
+
+
+def test_only_in_a_text_says_where_it_belongs(workspace):
+    text = GOOD.replace("title: {ja: 表敬, en: Courtesy call}", "title: {only: en, en: Courtesy call}")
+    assert problems(workspace, text) == [
+        "4:9: unknown field 'only'; 'only' is not allowed here: it belongs to a block (e.g. '- paragraph: …' with "
+        "'only: …' beside it)"]
+
+
+def test_reading_time_and_style_mistakes(workspace):
+    text = GOOD.replace("[[nakatani-gen:reading]]", "[[khare:reading]][[time]]")
+    assert problems(workspace, text) == [
+        "7:11: [[khare:reading]]: 'khare' has no reading; add kana: {family: …, given: …} to "
+        "content/_registry/people.yaml",
+        "7:11: [[time]] needs the memo's time: field; add it, e.g. time: \"14:30\""]
+    assert problems(workspace, GOOD.replace("issuer: mod", "issuer: mod\nstyle: mofaa")) == [
+        "4:8: the memo names house style 'mofaa', which is not in templates/styles/; expected one of: cao, mod, mofa"]
