@@ -120,18 +120,15 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
 def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
               **options) -> Iterator[tuple[Document, dict]]:
     """One `Document` (and its view) per language the memo has, the build asks for, and has no errors in."""
-    from briefing.view.memo import memo_view
+    from briefing.view.memo import styled_view
 
     path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
     for lang in (lang for lang in memo.languages if lang in langs and lang not in blocked):
-        strings = checked.templates.memo_strings(memo.style, checked.registry.organizations[memo.issuer].style, lang)
-        def style_of(issuer: str, lang=lang) -> dict:
-            return checked.templates.memo_strings(memo.style, checked.registry.organizations[issuer].style, lang)
-        view = memo_view(memo, path.stem, lang, checked.registry, strings, style_of)
+        view = styled_view(memo, path.stem, lang, checked.registry, checked.templates)
         html = checked.templates.render(view)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates, strings=strings,
-                       **options), {**view, "strings": strings}
+                       content_dir=workspace.content, templates_dir=workspace.templates, strings=view["strings"],
+                       **options), view
 
 
 def output_key(view: dict, fmt: str, document: Document, templates, cache: BuildCache) -> str:

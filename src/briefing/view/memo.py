@@ -22,6 +22,16 @@ def paragraphs(text: str) -> list[str]:
     return [part for part in PARAGRAPH_BREAK.split(text.strip()) if part] or [""]
 
 
+def styled_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, templates) -> dict[str, Any]:
+    """`memo_view` in the memo's house style (each compiled readout in its issuer's); `strings` holds the merged strings."""
+    issuer = registry.organizations.get(memo.issuer)
+    strings = templates.memo_strings(memo.style, issuer.style if issuer else None, lang)
+
+    def style_of(organization: str) -> dict:
+        return templates.memo_strings(memo.style, registry.organizations[organization].style, lang)
+    return {**memo_view(memo, memo_id, lang, registry, strings, style_of), "strings": strings}
+
+
 def memo_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, strings: dict,
               style_of: Callable[[str], dict] | None = None) -> dict[str, Any]:
     """Everything the templates print for `memo` in `lang`, as plain values.

@@ -427,9 +427,9 @@ def test_reference_script_is_reproducible(tmp_path):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("ja", [r"取扱注意", r"^1\s+出席者", r"^\s+\(1\)\s+山田", r"^\s+\(2\)\s+佐藤", r"^2\s+概要",
-            r"^\s+\(1\)\s+開会挨拶", r"^\s+●\s*第一の論点", r"^\s+ア\s+細目の一", r"^\s+イ\s+細目の二",
-            r"^\s+\(2\)\s+パネル討論", r"^\s+\(1\)\s+二つ目の一覧", r"\(参考\)", r"\(以上\)"]),
+    ("ja", [r"取扱注意", r"^1\s+出席者", r"^\s+（1）\s*山田", r"^\s+（2）\s*佐藤", r"^2\s+概要",
+            r"^\s+（1）\s*開会挨拶", r"^\s+●\s*第一の論点", r"^\s+ア\s+細目の一", r"^\s+イ\s+細目の二",
+            r"^\s+（2）\s*パネル討論", r"^\s+（1）\s*二つ目の一覧", r"\(参考\)", r"\(以上\)"]),
     ("en", [r"For official use only", r"^1\.\s+State Minister", r"^\s+\(a\)\s+First point",
             r"^\s+\(i\)\s+Detail", r"^2\.\s+Both sides", r"^1\.\s+The Minister", r"\[Reference\]", r"\(End\)"]),
 ])
