@@ -272,8 +272,8 @@ def test_japanese_numbering_is_word_numbering(tmp_path):
     assert not any(p.text.startswith(("(", "1", "2", "ア", "イ")) for p in items)
     first = num_of(paragraph_with(word, "山田 太郎 事務局長"))
     assert first[1] == 1
-    assert levels(word, first[0]) == [("decimal", "%1"), ("decimal", "(%2)"), ("aiueoFullWidth", "%3"),
-                                      ("aiueoFullWidth", "(%4)")]
+    assert levels(word, first[0]) == [("decimal", "%1"), ("decimal", "（%2）"), ("aiueoFullWidth", "%3"),
+                                      ("aiueoFullWidth", "（%4）")]
     assert num_of(paragraph_with(word, "細目の一"))[1] == 2
     headings = [num_of(p) for p in paragraphs(word) if p.style.name == "Heading 1"]
     assert headings[0] == headings[1] and headings[0][1] == 0
