@@ -62,6 +62,7 @@ body:
 CUSTOM_STYLE = """\
 description: an office of the test workspace
 attendees: {numbered: false}
+dateline: {position: below-title}
 ja:
   labels: {reference: 【参考】, closing: 以上}
   bullet: ◆
@@ -223,9 +224,10 @@ def test_numbered_plain_reference_notes_and_closing(styled):
 
 def test_custom_style_from_the_workspace(styled):
     ja, en = both(styled, "custom", "ja"), both(styled, "custom", "en")
-    expect(ja, "ja", "2025年6月27日（金曜日）、藤井比早之（ふじい ひさゆき）外務副大臣が",
+    expect(ja, "ja", "第二行の題2025年6月27日（金）試験室", "2025年6月27日（金曜日）、藤井比早之（ふじい ひさゆき）外務副大臣が",
            "藤井比早之　外務副大臣", "中谷元　防衛大臣", "【参考】枠の第一段落。", "以上", absent=("（以上）", "（1）"))
-    expect(en, "en", "Fujii Hisayuki (State Minister for Foreign Affairs)", "Nakatani Gen (Minister of Defense)",
+    expect(en, "en", "Second line of the title Friday, June 27, 2025 Test Office",
+           "Fujii Hisayuki (State Minister for Foreign Affairs)", "Nakatani Gen (Minister of Defense)",
            "[Note] First paragraph in the box.", "- End -", absent=("FUJII",))
 
 
