@@ -123,8 +123,12 @@ type: readout
 date: 2025-06-27
 issuer: un
 title: {ja: 既定の体裁, en: Default conventions}
+style: {ja: {labels: {reference: ""}}, en: {labels: {reference: ""}}}
 body:
   - paragraph: {ja: "[[date:weekday]]の会合。[[nakatani-gen:short]]", en: "A meeting on [[date:weekday]]. [[nakatani-gen:short]]"}
+  - reference:
+    body:
+      - paragraph: {ja: 見出し行の無い注。, en: A note with no heading line.}
 """
 
 JAPANESE_ONLY = """\
@@ -197,6 +201,15 @@ def test_default_date_line_has_weekday_and_issuer(styled):
            "A meeting on Friday. Minister NAKATANI")
 
 
+def test_reference_note_without_a_heading_line(styled):
+    for lang, text in (("ja", "見出し行の無い注。"), ("en", "A note with no heading line.")):
+        paragraphs = [p for p in docx.Document(str(styled / f"default.{lang}.docx")).paragraphs if p.text.strip()]
+        note = next(i for i, p in enumerate(paragraphs) if p.text == text)
+        assert paragraphs[note].style.name == "Reference Box"  # framed, with no title line above it
+        assert paragraphs[note - 1].style.name != "Reference Title"
+        assert flat(text, lang) in pdf(styled, "default", lang)
+
+
 def test_times_durations_local_and_japan_time(styled):
     expect(both(styled, "mofa", "ja"), "ja", "現地時間9月22日午後2時から（日本時間23日午前3時から）約30分間、")
     expect(both(styled, "mofa", "en"), "en", "On September 22, commencing at 2:00 p.m. (local time; 3:00 a.m. on "
@@ -217,9 +230,10 @@ def test_mofa_name_forms(styled):
 
 
 def test_numbered_plain_reference_notes_and_closing(styled):
-    expect(both(styled, "mofa", "ja"), "ja", "［参考1］平和構築委員会国連の諮問機関。", "［参考2］題の無い注。", "（以上）")
+    expect(both(styled, "mofa", "ja"), "ja", "［参考1］平和構築委員会国連の諮問機関。", "［参考2］題の無い注。",
+           "（以上）", absent=("［参考3］",))
     expect(both(styled, "mofa", "en"), "en", "(Reference 1) Peacebuilding Commission A UN advisory body.",
-           "(Reference 2) A note without a title.", absent=("(End)",))
+           "(Reference 2) A note without a title.", absent=("(End)", "(Reference 3)"))
 
 
 def test_custom_style_from_the_workspace(styled):
@@ -271,5 +285,18 @@ def test_english_text_naming_a_person_without_latin_is_an_error(tmp_path):
                                                  encoding="utf-8")
     result = run_cli("check", "content/memo.yaml", cwd=root)
     assert result.returncode == 1
-    assert ("memo.yaml:6:") in result.stdout + result.stderr
+    assert "memo.yaml:7:" in result.stdout + result.stderr
     assert "names 'kimura-shiro', who has no Latin spelling: add latin:" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_reference_look_framed_or_plain_in_word(styled, lang):
+    def style_of(name: str, start: str) -> str:
+        paragraphs = docx.Document(str(styled / f"{name}.{lang}.docx")).paragraphs
+        return next(p.style.name for p in paragraphs if p.text.startswith(start))
+    plain = {"ja": "［参考1］", "en": "(Reference 1)"}[lang]
+    framed = {"ja": "【参考】", "en": "[Note]"}[lang]
+    assert style_of("mofa", plain) == "Links Label"  # mofa: a plain label line, no frame
+    assert style_of("custom", framed) == "Reference Title"  # the framed box of reference.docx
+    body = {"ja": "枠の第一段落。", "en": "First paragraph in the box."}[lang]
+    assert style_of("custom", body) == "Reference Box"
