@@ -173,3 +173,17 @@ def test_reading_time_and_style_mistakes(workspace):
         "7:11: [[time]] needs the memo's time: field; add it, e.g. time: \"14:30\""]
     assert problems(workspace, GOOD.replace("issuer: mod", "issuer: mod\nstyle: mofaa")) == [
         "4:8: the memo names house style 'mofaa', which is not in templates/styles/; expected one of: cao, mod, mofa"]
+
+
+def test_misspelt_style_keys_are_reported_in_the_memo_and_in_the_style(workspace):
+    text = GOOD.replace("issuer: mod", "issuer: mod\nstyle:\n  dateline: {isuer: false}\n  ja: {bulet: ・}")
+    assert problems(workspace, text) == [
+        "5:14: style: unknown key 'isuer'; expected one of: issuer, position, show",
+        "6:8: style: unknown key 'bulet'; expected one of: attendees, bullet, dateline, dates, labels, locale, "
+        "names, numbering, reference_box, times"]
+    (workspace / "templates" / "styles" / "mod.yaml").write_text("en:\n  labels: {closnig: ''}\n", encoding="utf-8")
+    assert problems(workspace, GOOD) == [
+        "2:12: unknown key 'closnig'; expected one of: closing, draft, online, page_after, page_before, page_of, "
+        "reference, reference_numbered, result_summary, result_summary_join"]
+    checked = check(Workspace.at(workspace), ["content/memo.yaml"])
+    assert checked.problems[0].path.name == "mod.yaml"  # the problem points into the style file

@@ -28,8 +28,8 @@ def test_deep_merge_overlays_mappings_and_replaces_lists():
 
 def test_styles_overlay_the_strings_and_a_memo_overrides_its_style():
     assert strings("ja", "mofa")["dates"]["calendar"] == "era" and strings("ja", "cao")["dates"]["calendar"] == "gregorian"
-    assert strings("ja", "mofa")["dateline"] == {"show": True, "issuer": False}  # a neutral key, in both languages
-    assert strings("en", "mofa")["dateline"] == {"show": True, "issuer": False}
+    assert strings("ja", "mofa")["dateline"] == {"show": True, "issuer": False, "position": "above-title"}  # neutral
+    assert strings("en", "mofa")["dateline"] == {"show": True, "issuer": False, "position": "above-title"}
     assert strings("ja", "cao")["dateline"]["show"] is False
     assert strings("ja", "mofa", "mod")["names"]["reading"] == "{name_spaced}（{reading}）{title}"  # style: mod
     override = {"base": "mod", "reference_box": {"numbered": True}, "ja": {"bullet": "◆"}}

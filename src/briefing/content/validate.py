@@ -35,6 +35,8 @@ class Templates(Protocol):
 
     def memo_strings(self, memo_style: Any, issuer_style: str | None, lang: str) -> dict: ...
 
+    def unknown_style_keys(self, style: dict) -> list[tuple[tuple, str]]: ...
+
 
 def load_registry(workspace: Workspace) -> Registry:
     """Every registry file of the workspace, checked; raises `ContentError` with all problems."""
@@ -160,6 +162,12 @@ def _style_problems(source, memo: Memo, registry: Registry, templates: Templates
         if name is not None and name not in templates.style_names():
             yield source.problem(loc, f"{whose} names house style '{name}', which is not in templates/styles/; "
                                       f"expected one of: {', '.join(templates.style_names())}")
+            return None
+    if isinstance(memo.style, dict):
+        unknown = templates.unknown_style_keys(memo.style)
+        for loc, message in unknown:
+            yield source.problem(("style",) + loc, f"style: {message}", key=True)
+        if unknown:
             return None
     try:
         return {lang: templates.memo_strings(memo.style, issuer_style, lang) for lang in memo.languages}

@@ -12,7 +12,7 @@ from briefing.content import loader
 from briefing.content.model import LANGUAGES, Lang
 from briefing.content.workspace import PACKAGE_TEMPLATES
 from briefing.errors import ContentError, Problem
-from briefing.view.styles import deep_merge, overlay_for, style_chain
+from briefing.view.styles import deep_merge, overlay_for, style_chain, unknown_keys
 
 
 class Templates:
@@ -64,7 +64,14 @@ class Templates:
         source = loader.load(path)
         if not isinstance(source.data, dict):
             raise ContentError([source.problem((), "a house style must be a mapping (ja:, en:, …)")])
+        problems = [source.problem(loc, message, key=True) for loc, message in self.unknown_style_keys(source.data)]
+        if problems:
+            raise ContentError(problems)
         return source.data
+
+    def unknown_style_keys(self, style: dict) -> list[tuple[tuple, str]]:
+        """Keys of a style or of a memo's `style:` overrides that no language's strings define (typos)."""
+        return list(unknown_keys(style, self.strings))
 
     def memo_strings(self, memo_style: str | dict | None, issuer_style: str | None, lang: Lang) -> dict:
         """The strings of `lang` for one memo: the language's strings, its house style, its own overrides."""

@@ -7,7 +7,7 @@ issuer's style, and its own `style:` may name another style or override keys the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 LANGUAGE_KEYS = ("ja", "en")
 META_KEYS = ("description", "base")
@@ -35,3 +35,22 @@ def style_chain(memo_style: str | dict | None, issuer_style: str | None) -> tupl
         return memo_style, {}
     overrides = dict(memo_style or {})
     return overrides.get("base") or issuer_style, overrides
+
+
+def unknown_keys(style: dict, strings: dict[str, dict]) -> Iterator[tuple[tuple, str]]:
+    """Keys of a style (or a memo's `style:` mapping) that the strings do not have: (where, what is known)."""
+    for lang in LANGUAGE_KEYS:
+        neutral = {key: value for key, value in style.items() if key not in LANGUAGE_KEYS + META_KEYS}
+        parts = [((), neutral)] if lang == LANGUAGE_KEYS[0] else []
+        if isinstance(style.get(lang), dict):
+            parts.append(((lang,), style[lang]))
+        for prefix, overlay in parts:
+            yield from _unknown(overlay, strings[lang], prefix)
+
+
+def _unknown(overlay: dict, base: dict, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    for key, value in overlay.items():
+        if key not in base:
+            yield loc + (key,), f"unknown key '{key}'; expected one of: {', '.join(sorted(base))}"
+        elif isinstance(value, dict) and isinstance(base[key], dict):
+            yield from _unknown(value, base[key], loc + (key,))
