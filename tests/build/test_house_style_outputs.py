@@ -49,6 +49,9 @@ body:
       - text:
           ja: "[[garcia-perez:short]]は、[[kovacs-peter]]との協議に触れました。"
           en: "[[garcia-perez:short]] mentioned talks with [[kovacs-peter]]."
+      - text:
+          ja: "[[fujii-hisayuki:surname|外務大臣臨時代理]]と[[kimura-prof:honorific]]が同席しました。"
+          en: "[[fujii-hisayuki:surname|Acting Minister for Foreign Affairs]] and [[kimura-prof:honorific]] attended."
   - bullets:
       - {ja: 人材育成, en: Training}
   - reference: {ja: 平和構築委員会, en: Peacebuilding Commission}
@@ -150,6 +153,9 @@ def styled(tmp_path_factory) -> Path:
     shutil.rmtree(root / "templates" / "styles")  # mofa comes from the package's copy
     (root / "templates" / "styles").mkdir()
     (root / "templates" / "styles" / "custom.yaml").write_text(CUSTOM_STYLE, encoding="utf-8")
+    with (root / "content" / "_registry" / "people.yaml").open("a", encoding="utf-8") as out:
+        out.write("kimura-prof:\n  ja: {family: 木村, given: 一郎}\n  latin: {family: Kimura, given: Ichiro}\n"
+                  "  honorific: {ja: 教授, en: Prof.}\n  title: {ja: 大学教授, en: Professor}\n")
     with (root / "content" / "_registry" / "organizations.yaml").open("a", encoding="utf-8") as out:
         out.write("test-office:\n  name: {ja: 試験室, en: Test Office}\n  style: custom\n")
     for memo in root.joinpath("content").glob("*.yaml"):
@@ -221,12 +227,14 @@ def test_mofa_name_forms(styled):
     expect(ja, "ja", "藤井外務副大臣とガルシア国連事務次長補との会談", "藤井比早之（ふじい・ひさゆき）外務副大臣は",
            "マリア・ガルシア・ペレス国連事務次長補（平和構築支援担当）（Ms. María García Pérez, Assistant "
            "Secretary-General for Peacebuilding Support, United Nations）", "冒頭、藤井副大臣から",
-           "安倍総理大臣（当時）", "ガルシア事務次長補は、コヴァーチ・ペーテルハンガリー外務貿易省次官との")
+           "安倍総理大臣（当時）", "ガルシア事務次長補は、コヴァーチ・ペーテルハンガリー外務貿易省次官との",
+           "藤井外務大臣臨時代理と木村教授が同席しました。")
     en = both(styled, "mofa", "en")
     expect(en, "en", "Meeting between State Minister for Foreign Affairs Fujii and Assistant Secretary-General García",
            "Mr. FUJII Hisayuki, State Minister for Foreign Affairs met Ms. María García Pérez",
            "At the outset, State Minister Fujii welcomed", "then Prime Minister Abe",
-           "talks with Mr. KOVÁCS Péter, State Secretary", absent=("State Minister FUJII",))
+           "talks with Mr. KOVÁCS Péter, State Secretary",
+           "Acting Minister for Foreign Affairs Fujii and Prof. Kimura attended.", absent=("State Minister FUJII",))
 
 
 def test_numbered_plain_reference_notes_and_closing(styled):
