@@ -13,6 +13,7 @@ from briefing.content import loader
 from briefing.content.eras import ERAS
 from briefing.content.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout, Reference, Section,
                                     Text)
+from briefing.content.mentions import mention_problem, no_latin, style_problems
 from briefing.content.references import TOKEN, token_problem
 from briefing.content.registry import REGISTRY_FILES, Registry, Term
 from briefing.content.schema_errors import schema_problems
@@ -120,7 +121,7 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
     if memo.issuer not in registry.organizations:
         yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
-    strings = yield from _style_problems(source, memo, registry, templates)
+    strings = yield from style_problems(source, memo, registry, templates)
     if strings is None:
         return
     if "ja" in memo.languages and (memo.calendar or strings["ja"]["dates"]["calendar"]) == "era":
@@ -131,7 +132,7 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         elif hasattr(node, "person") and node.person not in registry.people:
             yield source.problem(loc + ("person",), _unknown("person", node.person, registry.people))
         elif hasattr(node, "person") and "en" in langs and registry.people[node.person].latin is None:
-            yield source.problem(loc + ("person",), _no_latin(node.person), lang="en")
+            yield source.problem(loc + ("person",), no_latin(node.person), lang="en")
         elif getattr(node, "issuer", None) and node is not memo and node.issuer not in registry.organizations:
             yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
         elif isinstance(node, Figure):
@@ -151,35 +152,6 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
                                  "or translate it", key=True, lang=other)
     depth = min(len(strings[lang]["numbering"]) for lang in memo.languages)
     yield from _depth_problems(source, memo.body, ("body",), 0, depth)
-
-
-def _style_problems(source, memo: Memo, registry: Registry, templates: Templates):
-    """A house style that does not exist; returns each language's strings for the memo (None if unknown)."""
-    issuer = registry.organizations.get(memo.issuer)
-    issuer_style = issuer.style if issuer else None
-    named = memo.style if isinstance(memo.style, str) else (memo.style or {}).get("base")
-    for name, loc, whose in ((named, ("style",), "the memo"), (issuer_style, ("issuer",), f"organization '{memo.issuer}'")):
-        if name is not None and name not in templates.style_names():
-            yield source.problem(loc, f"{whose} names house style '{name}', which is not in templates/styles/; "
-                                      f"expected one of: {', '.join(templates.style_names())}")
-            return None
-    if isinstance(memo.style, dict):
-        unknown = templates.unknown_style_keys(memo.style)
-        for loc, message in unknown:
-            yield source.problem(("style",) + loc, f"style: {message}", key=True)
-        if unknown:
-            return None
-    try:
-        return {lang: templates.memo_strings(memo.style, issuer_style, lang) for lang in memo.languages}
-    except ContentError as error:
-        for problem in error.problems:
-            yield problem
-        return None
-
-
-def _no_latin(person: str) -> str:
-    return (f"the English text names '{person}', who has no Latin spelling: add latin: {{family: …, given: …}} "
-            "to content/_registry/people.yaml")
 
 
 def _era_problems(source, memo: Memo) -> Iterator[Problem]:
@@ -207,9 +179,6 @@ def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple
                     yield from walk(item, loc + ((name,) if index is None else (name, index)), langs)
 
 
-TIMED = {"time": "time", "japan-time": "japan_time", "duration": "duration"}
-
-
 def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iterator[Problem]:
     for lang in langs:
         value = text.get(lang)
@@ -219,17 +188,8 @@ def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iter
                                  f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …",
                                  lang=lang)
         for match in TOKEN.finditer(value):
-            name, form = match.group(1), match.group(2)
-            message = token_problem(name, form, registry)
-            person = registry.people.get(name)
-            if message is None and name in TIMED and getattr(memo, TIMED[name]) is None:
-                message = f"[[{name}]] needs the memo's {TIMED[name]}: field; add it, e.g. {TIMED[name]}: " + \
-                    ("30 (minutes)" if name == "duration" else '"14:30"')
-            elif message is None and person and form == "reading" and lang == "ja" and person.kana is None:
-                message = (f"[[{name}:reading]]: '{name}' has no reading; add kana: {{family: …, given: …}} "
-                           "to content/_registry/people.yaml")
-            elif message is None and person and person.latin is None and (lang == "en" or form == "latin"):
-                message = _no_latin(name)
+            message = token_problem(match.group(1), match.group(2), registry) or \
+                mention_problem(match.group(1), match.group(2), lang, memo, registry)
             if message:
                 yield source.problem(loc + (lang,), message, lang=lang)
 
