@@ -35,7 +35,7 @@ def test_html_only_one_language_into_another_folder(workspace, tmp_path):
 
 def test_root_option(workspace, tmp_path):
     result = run_cli("check", "--root", str(workspace), cwd=tmp_path)
-    assert result.returncode == 0 and "2 memo(s) checked: 0 error(s), 0 warning(s)" in result.stdout
+    assert result.returncode == 0 and "4 memo(s) checked: 0 error(s), 0 warning(s)" in result.stdout
 
 
 def test_broken_memo_keeps_old_outputs_and_others_build(workspace):

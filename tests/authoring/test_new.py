@@ -39,11 +39,11 @@ def test_new_memo_passes_check_and_lists_texts_to_write(workspace, memo_type):
 
     check = run_cli("check", cwd=workspace)
     assert check.returncode == 0, check.stderr
-    assert "3 memo(s) checked: 0 error(s)" in check.stdout
+    assert "5 memo(s) checked: 0 error(s)" in check.stdout
     warnings = [line.strip() for line in check.stderr.splitlines() if "warning: text still to write" in line]
     assert len(warnings) >= 4 and all(line.startswith("content/test-memo.yaml:") for line in warnings)
     first = warnings[0].split(":")
-    assert text.splitlines()[int(first[1]) - 1][int(first[2]) - 1:].startswith("(ここに表題を書く)")
+    assert text.splitlines()[int(first[1]) - 1][int(first[2]) - 1:].startswith("（ここに表題を書く）")
     assert "still to write" not in run_cli("check", "pko-symposium-2025", cwd=workspace).stderr
 
 

@@ -163,7 +163,7 @@ def test_new_memo_shows_in_the_index_and_its_viewer(workspace):
     server = PreviewServer(Workspace.at(workspace), port=0).start()
     try:
         assert b"/memo/test-memo" in get(server, "/")[2]
-        assert "(ここに表題を書く)".encode() in get(server, "/content/test-memo.ja.html")[2]
+        assert "（ここに表題を書く）".encode() in get(server, "/content/test-memo.ja.html")[2]
     finally:
         server.close()
     assert os.path.exists(workspace / "content" / "_schema" / "memo.schema.json")

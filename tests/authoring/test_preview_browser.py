@@ -70,7 +70,7 @@ def frame_text(driver, lang: str, selector: str) -> str:
 def test_new_memo_previews_live_and_shows_mistakes(browser, live):
     memo = live.workspace.content / "test-memo.yaml"
     browser.get(live.url + "memo/test-memo")
-    assert wait_for(lambda: frame_text(browser, "ja", "h1.memo-title")) == "(ここに表題を書く)"
+    assert wait_for(lambda: frame_text(browser, "ja", "h1.memo-title")) == "（ここに表題を書く）"
     assert wait_for(lambda: frame_text(browser, "en", "h1.memo-title")) == "(write the title here)"
     style = browser.execute_script(
         "const doc = document.querySelector(\"iframe[data-lang='ja']\").contentDocument;"
@@ -84,7 +84,7 @@ def test_new_memo_previews_live_and_shows_mistakes(browser, live):
     browser.execute_script("window.keptAcrossUpdates = 'same page';")
 
     saved = time.monotonic()
-    edit(memo, "(ここに表題を書く)", "藤井外務副大臣とカレ国連事務次長との会談")
+    edit(memo, "（ここに表題を書く）", "藤井外務副大臣とカレ国連事務次長との会談")
     edit(memo, "(write the title here)", "Meeting between State Minister FUJII and Under-Secretary-General Khare")
     wait_for(lambda: frame_text(browser, "ja", "h1.memo-title") == "藤井外務副大臣とカレ国連事務次長との会談",
              what="the saved title")
@@ -92,7 +92,7 @@ def test_new_memo_previews_live_and_shows_mistakes(browser, live):
     wait_for(lambda: "Khare" in (frame_text(browser, "en", "h1.memo-title") or ""), what="the English title")
     assert browser.execute_script("return window.keptAcrossUpdates") == "same page", "no reload of the tab"
 
-    edit(memo, "(ここに1つ目の要点を書く)", "[[fujii-hisayuki:short]]から、国連三角パートナーシップ・プログラムへの支援を続ける旨述べました。")
+    edit(memo, "（ここに1つ目の要点を書く）", "[[fujii-hisayuki:short]]から、国連三角パートナーシップ・プログラムへの支援を続ける旨述べました。")
     edit(memo, "(write the first point here)",
          "[[fujii-hisayuki:short]] said that Japan would continue to support the UN Triangular Partnership Programme.")
     wait_for(lambda: "藤井副大臣から" in (frame_text(browser, "ja", "ol.numbered") or ""), what="the first point")
@@ -121,7 +121,7 @@ def test_index_lists_memos_and_follows_new_ones(browser, live):
     browser.get(live.url)
     links = wait_for(lambda: browser.execute_script(
         "return [...document.querySelectorAll('#memos a')].map(a => a.textContent)"))
-    assert links == ["khare-visit-2025", "pko-symposium-2025", "test-memo"]
+    assert links == ["heisei-notice", "khare-visit-2025", "mofa-style-readout", "pko-symposium-2025", "test-memo"]
     browser.execute_script("window.keptAcrossUpdates = 'same page';")
     assert run_cli("new", "result-summary", "another-memo", cwd=live.workspace.root).returncode == 0
     wait_for(lambda: browser.execute_script(

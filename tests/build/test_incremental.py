@@ -16,14 +16,15 @@ def written(workspace: Path, *args: str) -> set[str]:
     return {Path(line).name for line in result.stdout.splitlines() if line.startswith("build/")}
 
 
-ALL = {f"{memo}.{lang}.{fmt}" for memo in ("khare-visit-2025", "pko-symposium-2025")
-       for lang in ("ja", "en") for fmt in ("html", "pdf")}
+ALL = {f"{memo}.{lang}.{fmt}" for memo in ("khare-visit-2025", "pko-symposium-2025", "mofa-style-readout")
+       for lang in ("ja", "en") for fmt in ("html", "pdf")} | {"heisei-notice.ja.html", "heisei-notice.ja.pdf"}
+READOUTS = {name for name in ALL if not name.startswith("pko-symposium-2025")}  # every memo of type readout
 
 
 def test_nothing_to_do_the_second_time(workspace):
     assert written(workspace) == ALL
     result = run_cli("build", *FORMATS, cwd=workspace)
-    assert result.stdout.strip() == "0 file(s) written, 8 up to date"
+    assert result.stdout.strip() == f"0 file(s) written, {len(ALL)} up to date"
 
 
 def test_english_edit_rebuilds_only_english(workspace):
@@ -51,8 +52,7 @@ def test_registry_edit_rebuilds_exactly_the_memos_using_it(workspace):
 def test_template_edit_rebuilds_only_its_type(workspace):
     written(workspace)
     edit(workspace / "templates" / "readout.html.j2", "{%- extends", "{#- edited -#}\n{%- extends")
-    assert written(workspace) == {"khare-visit-2025.ja.html", "khare-visit-2025.ja.pdf",
-                                  "khare-visit-2025.en.html", "khare-visit-2025.en.pdf"}
+    assert written(workspace) == READOUTS
     edit(workspace / "templates" / "result-summary.html.j2", "{%- block doc_title %}",
          '<!-- edited -->{%- block doc_title %}')
     assert written(workspace) == {"pko-symposium-2025.ja.html", "pko-symposium-2025.ja.pdf",
@@ -92,7 +92,7 @@ def test_parallel_batch_matches_serial_and_survives_a_broken_memo(workspace, tmp
     broken = run_cli("build", "--format", "pdf", "-j", "2", "--force", "--out", str(tmp_path / "two"), cwd=workspace)
     assert broken.returncode == 1
     assert "unknown organization 'nobody'" in broken.stderr
-    assert "2 file(s) written" in broken.stdout  # the symposium, both languages
+    assert "5 file(s) written" in broken.stdout  # the other memos: the symposium, the MOFA readout, the notice
     assert not list((tmp_path / "two").glob(".*.tmp"))
 
 

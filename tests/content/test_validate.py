@@ -27,7 +27,8 @@ def problems(workspace: Path, text: str) -> list[str]:
 
 def test_examples_are_clean(workspace):
     checked = check(Workspace.at(workspace), [])
-    assert [loaded.path.stem for loaded in checked.memos] == ["khare-visit-2025", "pko-symposium-2025"]
+    assert [loaded.path.stem for loaded in checked.memos] == ["heisei-notice", "khare-visit-2025", "mofa-style-readout",
+                                                                   "pko-symposium-2025"]
     assert checked.problems == []
 
 
@@ -42,8 +43,10 @@ def test_good_memo(workspace):
     (("date: 2025-07-04", "date: 4 July"), "2:7: 'date' must be a date written YYYY-MM-DD, found '4 July'"),
     (("en: Courtesy call}", "en: ''}"), "4:21: English text is empty; add en: …, or mark the block only: …"),
     (("[[nakatani-gen]]", "[[nakatani]]"),
-     "8:11: unknown reference [[nakatani]]: not a person or organization id in content/_registry/, nor 'date'"),
-    (("[[date:short]]、", "[[date:long]]、"), "7:11: unknown form 'long' in [[date:long]]; expected one of: full, short"),
+     "8:11: unknown reference [[nakatani]]: not a person or organization id in content/_registry/, nor one of: "
+     "date, japan-date, time, japan-time, duration"),
+    (("[[date:short]]、", "[[date:long]]、"),
+     "7:11: unknown form 'long' in [[date:long]]; expected one of: full, short, day, weekday"),
     (("  - paragraph:", "  - paragrap:"), "6:5: a block must start with one of: paragraph, numbered, bullets, "
      "attendees, links, figure, reference, section, readout; did you mean 'paragraph'?"),
 ])
@@ -76,7 +79,8 @@ def test_all_problems_of_a_file_at_once(workspace):
     assert problems(workspace, meaning_mistakes) == [
         "3:9: unknown organization 'nobody'; add it to content/_registry/organizations.yaml with your names, "
         "e.g. this line:  nobody: {name: {ja: 〇〇省, en: Ministry of …}}",
-        "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor 'date'",
+        "8:11: unknown reference [[ghost]]: not a person or organization id in content/_registry/, nor one of: "
+        "date, japan-date, time, japan-time, duration",
         "9:11: end_date is before date; swap them or fix the day",
     ]
 
@@ -136,4 +140,51 @@ def test_era_style_is_for_the_japanese_only(workspace):
     space = Workspace.at(workspace)
     checked = check(space, ["content/memo.yaml"])
     dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
-    assert dates == {"ja": "令和7年7月4日(金)", "en": "Friday, July 4, 2025"}
+    assert dates == {"ja": "令和7年7月4日", "en": "July 4, 2025"}  # the issuer's style (mod): no weekday
+    (workspace / "content" / "memo.yaml").write_text(GOOD.replace("date: 2025-07-04\n", "date: 2025-07-04\n"
+                                                                  "calendar: era\nstyle: cao\n"), encoding="utf-8")
+    checked = check(space, ["content/memo.yaml"])
+    dates = {view["lang"]: view["date"] for _, view in documents(checked.memos[0], ("ja", "en"), checked, space)}
+    assert dates == {"ja": "令和7年7月4日（金）", "en": "Friday, July 4, 2025"}
+
+
+@pytest.mark.parametrize("time, message", [
+    ('"10:15 a.m."', "'time' must be a 24-hour time H:MM between 0:00 and 23:59, e.g. \"14:30\" for 2:30 p.m., "
+                     "found '10:15 a.m.'"),
+    ('"25:99"', "'time' must be a 24-hour time H:MM between 0:00 and 23:59, e.g. \"14:30\" for 2:30 p.m., "
+                "found '25:99'"),
+])
+def test_times_are_24_hour(workspace, time, message):
+    assert problems(workspace, GOOD.replace("issuer: mod", f"issuer: mod\ntime: {time}")) == [f"4:7: {message}"]
+    assert problems(workspace, GOOD.replace("issuer: mod", 'issuer: mod\ntime: "9:05"')) == []
+
+
+def test_only_in_a_text_says_where_it_belongs(workspace):
+    text = GOOD.replace("title: {ja: 表敬, en: Courtesy call}", "title: {only: en, en: Courtesy call}")
+    assert problems(workspace, text) == [
+        "4:9: unknown field 'only'; 'only' is not allowed here: it belongs to a block (e.g. '- paragraph: …' with "
+        "'only: …' beside it)"]
+
+
+def test_reading_time_and_style_mistakes(workspace):
+    text = GOOD.replace("[[nakatani-gen:reading]]", "[[khare:reading]][[time]]")
+    assert problems(workspace, text) == [
+        "7:11: [[khare:reading]]: 'khare' has no reading; add kana: {family: …, given: …} to "
+        "content/_registry/people.yaml",
+        "7:11: [[time]] needs the memo's time: field; add it, e.g. time: \"14:30\""]
+    assert problems(workspace, GOOD.replace("issuer: mod", "issuer: mod\nstyle: mofaa")) == [
+        "4:8: the memo names house style 'mofaa', which is not in templates/styles/; expected one of: cao, mod, mofa"]
+
+
+def test_misspelt_style_keys_are_reported_in_the_memo_and_in_the_style(workspace):
+    text = GOOD.replace("issuer: mod", "issuer: mod\nstyle:\n  dateline: {isuer: false}\n  ja: {bulet: ・}")
+    assert problems(workspace, text) == [
+        "5:14: style: unknown key 'isuer'; expected one of: issuer, position, show",
+        "6:8: style: unknown key 'bulet'; expected one of: attendees, bullet, dateline, dates, labels, locale, "
+        "names, numbering, reference_box, times"]
+    (workspace / "templates" / "styles" / "mod.yaml").write_text("en:\n  labels: {closnig: ''}\n", encoding="utf-8")
+    assert problems(workspace, GOOD) == [
+        "2:12: unknown key 'closnig'; expected one of: closing, draft, online, page_after, page_before, page_of, "
+        "reference, reference_numbered, result_summary, result_summary_join"]
+    checked = check(Workspace.at(workspace), ["content/memo.yaml"])
+    assert checked.problems[0].path.name == "mod.yaml"  # the problem points into the style file

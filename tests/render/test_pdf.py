@@ -9,26 +9,29 @@ import pytest
 from conftest import EXAMPLES, copy_workspace, need_tool, run_cli
 from pypdf import PdfReader
 
-FACTS = {
+FACTS = {  # each example in its issuer's house style: cao (pko), mofa and mod (khare)
     ("pko-symposium-2025", "ja"): [
-        "令和7年国際平和協力シンポジウム「今後の国際平和協力の在り方」結果概要", "2025年6月27日(金)",
-        "内閣府国際平和協力本部事務局", "1 出席者", "(1)ジャン=ピエール・ラクロワ 国連事務次長(平和活動担当)(オンライン)",
-        "(7)松村 五郎 国際安全保障アナリスト(元陸上自衛隊東北方面総監)", "約120名", "2 概要", "(4)さらに", "●",
-        "参考リンク", "本シンポジウムのフライヤー", "開会挨拶を行う森川事務局長", "(以上)"],
+        "令和7年国際平和協力シンポジウム「今後の国際平和協力の在り方」結果概要", "2025年6月27日（金）",
+        "内閣府国際平和協力本部事務局", "1 出席者", "（1）ジャン＝ピエール・ラクロワ 国連事務次長（平和活動担当）（オンライン）",
+        "（7）松村 五郎 国際安全保障アナリスト（元陸上自衛隊東北方面総監）", "約120名", "2 概要", "（4）さらに", "●",
+        "参考リンク", "本シンポジウムのフライヤー", "開会挨拶を行う森川事務局長", "（以上）"],
     ("pko-symposium-2025", "en"): [
-        "2025 International Peace Cooperation Symposium", "Summary of Results", "Friday, June 27, 2025",
+        "2025 International Peace Cooperation Symposium", "Summary of Results", "On June 27, 2025,",
         "1. Participants", "(a) Mr. Jean-Pierre Lacroix, Under-Secretary-General for Peace Operations, United Nations (online)",
         "(b) Ms. KIHARA-HUNT Ai, Professor", "(g) Mr. MATSUMURA Goro", "about 120 people", "12 ambassadors",
         "2. Summary", "•", "Related links", "Opening remarks by Secretary-General MORIKAWA", "(End)"],
     ("khare-visit-2025", "ja"): [
-        "カレ国連活動支援担当事務次長の訪日", "2025年7月3日(木)～4日(金)",
-        "藤井比早之(ふじい・ひさゆき)外務副大臣", "(Mr. Atul Khare, Under-Secretary-General for Operational Support",
-        "1 はじめに", "3 このほか", "(参考)国連三角パートナーシップ・プログラム(TPP)", "平成26年",
-        "中谷元(なかたに・げん)防衛大臣", "(以上)"],
+        "令和7年7月3日～4日", "カレ国連活動支援担当事務次長の訪日",
+        "藤井外務副大臣主催カレ国連活動支援担当事務次長との夕食会",
+        "藤井比早之（ふじい・ひさゆき）外務副大臣", "（Mr. Atul Khare, Under-Secretary-General for Operational Support",
+        "1 はじめに、藤井副大臣から", "3 このほか", "（参考）国連三角パートナーシップ・プログラム（TPP）", "平成26年",
+        "安倍総理大臣（当時）", "（以上）", "カレ国連活動支援担当事務次長による中谷大臣表敬",
+        "中谷 元（なかたに・げん）防衛大臣", "（以上）"],
     ("khare-visit-2025", "en"): [
-        "July 3–4, 2025", "Mr. FUJII Hisayuki, State Minister for Foreign Affairs",
-        "Mr. Atul Khare", "1. At the outset, State Minister FUJII", "[Reference] United Nations Triangular",
-        "Mr. NAKATANI Gen, Minister of Defense", "(End)"],
+        "July 3–4, 2025", "Dinner hosted by State Minister for Foreign Affairs Fujii",
+        "Mr. FUJII Hisayuki, State Minister for Foreign Affairs",
+        "Mr. Atul Khare", "1. At the outset, State Minister Fujii", "(Reference) United Nations Triangular",
+        "then Prime Minister Abe", "Courtesy call on Minister of Defense NAKATANI", "Mr. NAKATANI Gen, Minister of Defense"],
 }
 CASES = [(memo, lang) for memo in EXAMPLES for lang in ("ja", "en")]
 
@@ -99,9 +102,15 @@ def test_metadata_and_page_numbers(built, memo, lang):
         assert f"- {number} / {len(reader.pages)} -" in page.extract_text()
 
 
-def test_handling_mark_on_every_page(built):
+def test_handling_mark_on_every_page(tmp_path):
+    workspace = copy_workspace(tmp_path / "ws")
+    memo = workspace / "content" / "pko-symposium-2025.yaml"  # the longest example, with a handling mark
+    memo.write_text(memo.read_text(encoding="utf-8").replace(
+        "issuer: cao-ipchq\n", "issuer: cao-ipchq\nhandling: {ja: 公表済み, en: Released to the public}\n"),
+        encoding="utf-8")
+    assert run_cli("build", "pko-symposium-2025", "--format", "pdf", cwd=workspace).returncode == 0
     for lang, mark in (("ja", "公表済み"), ("en", "Released to the public")):
-        pages = PdfReader(built / f"khare-visit-2025.{lang}.pdf").pages
+        pages = PdfReader(workspace / "build" / f"pko-symposium-2025.{lang}.pdf").pages
         assert len(pages) >= 2 and all(mark in page.extract_text() for page in pages)
 
 

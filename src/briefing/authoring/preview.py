@@ -99,7 +99,7 @@ class Memos:
 
     def _render(self, memo_id: str) -> Rendered:
         from briefing.check.memos import check
-        from briefing.view.memo import memo_view
+        from briefing.view.memo import styled_view
 
         try:
             checked = check(self.workspace, [memo_id])
@@ -109,7 +109,7 @@ class Memos:
             loaded, = checked.memos
             path, memo, html = loaded.path, loaded.memo, {}
             for lang in (lang for lang in memo.languages if lang not in loaded.blocked()):
-                view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
+                view = styled_view(memo, path.stem, lang, checked.registry, checked.templates)
                 html[lang] = checked.templates.render(view, stylesheets=STYLESHEETS)
             return Rendered(html, errors)  # a language with errors is left out; the other still shows
         except ContentError as error:

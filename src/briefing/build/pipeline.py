@@ -135,17 +135,17 @@ def plan(workspace: Workspace, stale: list[Path], out_dir: Path, langs, formats,
 def documents(loaded, langs: tuple[str, ...], checked: Checked, workspace: Workspace,
               **options) -> Iterator[tuple[Document, dict]]:
     """One `Document` (and its view) per language the memo has, the build asks for, and has no errors in."""
-    from briefing.view.memo import memo_view
+    from briefing.view.memo import styled_view
 
     path, memo, blocked = loaded.path, loaded.memo, loaded.blocked()
     for lang in (lang for lang in dict.fromkeys(memo.languages) if lang in langs and lang not in blocked):
-        view = memo_view(memo, path.stem, lang, checked.registry, checked.templates.strings[lang])
+        view = styled_view(memo, path.stem, lang, checked.registry, checked.templates)
         if options.get("draft"):  # marked 案 / DRAFT in the PDF's header and metadata, as in Word's
             view = {**view, "draft": True}
         html = checked.templates.render(view)
         standard = options.get("pdf_standard") or _house_standard(view["pdf"], checked.templates.folder, lang)
         yield Document(path.stem, lang, html, title=_title(html), author=view["issuer"], date=memo.date,
-                       content_dir=workspace.content, templates_dir=workspace.templates,
+                       content_dir=workspace.content, templates_dir=workspace.templates, strings=view["strings"],
                        **{**options, "pdf_standard": standard}), view
 
 

@@ -1,4 +1,4 @@
-"""The placeholder texts of a new memo's skeleton, "(ここに…を書く)" / "(write … here)", still to write."""
+"""The placeholder texts of a new memo's skeleton, "（ここに…を書く）" / "(write … here)", still to write."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 from briefing.content import loader
 from briefing.errors import ContentError, Problem
 
-PLACEHOLDER = re.compile(r"[((]ここに[^()()]*を書く[))]|\(write [^()]* here\)")
+PLACEHOLDER = re.compile(r"[(\uff08]ここに[^()\uff08\uff09]*を書く[)\uff09]|\(write [^()]* here\)")  # （） or ()
 
 
 def texts_to_write(paths: Iterable[Path]) -> list[Problem]:

@@ -15,11 +15,12 @@ from typing import Iterator
 
 from briefing.check.lockfile import Pair, digest, pairs
 from briefing.content.eras import ERAS
-from briefing.content.references import TOKEN
+from briefing.content.references import DATED, TOKEN
 from briefing.content.registry import Registry
 from briefing.errors import Problem
 
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b")  # 9:00, 15:45
 ERA_YEAR = re.compile("(" + "|".join(name for _, name in ERAS) + r")(元|\d+)年")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 WORD = re.compile(r"[a-z]+")
@@ -58,7 +59,7 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
             warn(lang, message)
         for lang, message in _references(ja, en):
             warn(lang, message)
-        for lang, message in _numbers(ja, en):
+        for lang, message in _numbers(ja, en, _token_numbers(memo)):
             warn(lang, message)
         if JAPANESE.search(TOKEN.sub("", en)):
             warn("en", "Japanese characters in the English text; translate them or write them in Latin script")
@@ -109,7 +110,9 @@ def _moved(now: dict[str, str], lock: dict[str, dict]) -> dict | None:
 
 def _terminology(ja: str, en: str, registry: Registry) -> Iterator[tuple[str, str]]:
     for term in registry.glossary:
-        in_ja, in_en = term.ja in ja, re.search(rf"\b{re.escape(term.en)}\b", en, re.IGNORECASE) is not None
+        in_ja = any(form in ja for form in [term.ja, *term.variants])
+        in_en = any(re.search(rf"\b{re.escape(form)}(?:s|es)?\b", en, re.IGNORECASE)  # plurals count
+                    for form in [term.en, *term.variants])
         if in_ja and not in_en:
             yield "en", f"the Japanese uses 「{term.ja}」: the agreed English is \"{term.en}\" (glossary)"
         elif in_en and not in_ja:
@@ -118,15 +121,33 @@ def _terminology(ja: str, en: str, registry: Registry) -> Iterator[tuple[str, st
 
 def _references(ja: str, en: str) -> Iterator[tuple[str, str]]:
     """People and organizations named in one language must be named in the other."""
-    named = {lang: {m.group(1) for m in TOKEN.finditer(text)} - {"date"} for lang, text in (("ja", ja), ("en", en))}
+    named = {lang: {m.group(1) for m in TOKEN.finditer(text)} - DATED.keys() for lang, text in (("ja", ja), ("en", en))}
     for lang, other in (("en", "ja"), ("ja", "en")):
         for name in sorted(named[other] - named[lang]):
             yield lang, f"[[{name}]] is named in the {_language(other)} but not in the {_language(lang)}"
 
 
-def _numbers(ja: str, en: str) -> Iterator[tuple[str, str]]:
+def _token_numbers(memo) -> set[str]:
+    """Numbers that [[date]], [[time]], [[duration]] … may write: a text using them may hold these in the other."""
+    numbers: set[str] = set()
+    for day in (memo.date, memo.end_date, memo.japan_date):
+        if day is not None:
+            numbers |= {str(day.year), str(day.month), str(day.day)}
+    for clock in (memo.time, memo.japan_time):
+        if clock:
+            numbers |= _digits(CLOCK.sub(_clock, clock))
+    if memo.duration:
+        numbers |= {str(n) for n in (memo.duration, *divmod(memo.duration, 60)) if n}
+    return numbers
+
+
+def _numbers(ja: str, en: str, token_numbers: set[str] = frozenset()) -> Iterator[tuple[str, str]]:
     ja_numbers = _digits(ERA_YEAR.sub(_gregorian, _plain(ja)))
     en_digits = _digits(_plain(en))
+    if any(m.group(1) in DATED for m in TOKEN.finditer(ja)):
+        ja_numbers |= token_numbers
+    if any(m.group(1) in DATED for m in TOKEN.finditer(en)):
+        en_digits = en_digits | token_numbers
     en_all = en_digits | {NUMBER_WORDS[w] for w in WORD.findall(_plain(en).lower()) if w in NUMBER_WORDS}
     for number in sorted(ja_numbers - en_all, key=float):
         yield "en", f"the Japanese has the number {number}, the English does not; check the facts agree"
@@ -135,8 +156,14 @@ def _numbers(ja: str, en: str) -> Iterator[tuple[str, str]]:
 
 
 def _plain(text: str) -> str:
-    """Text without inline references, with full-width digits and letters made ASCII."""
-    return unicodedata.normalize("NFKC", TOKEN.sub(" ", text))
+    """Text without inline references, full-width digits and letters made ASCII, clock times as 12-hour hours."""
+    return CLOCK.sub(_clock, unicodedata.normalize("NFKC", TOKEN.sub(" ", text)))
+
+
+def _clock(match: re.Match) -> str:
+    """15:45 → 3 45 and 9:00 → 9: how the same time reads in 午後3時45分 or 9時."""
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    return f"{hours % 12 or 12}" + (f" {minutes}" if minutes else "")
 
 
 def _digits(text: str) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictBool, Tag
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictBool, Tag, field_validator
 
 Lang = Literal["ja", "en"]
 LANGUAGES: tuple[Lang, ...] = ("ja", "en")
@@ -26,6 +26,24 @@ class Text(Strict):
     def get(self, lang: Lang) -> str:
         """The text in `lang` ('' when absent)."""
         return getattr(self, lang) or ""
+
+
+def clock_time(value: str | None) -> str | None:
+    """A 24-hour time H:MM (0:00 to 23:59), as `time:` fields take it."""
+    if value is None:
+        return value
+    hours, _, minutes = value.partition(":")
+    if not (hours.isdigit() and len(hours) <= 2 and minutes.isdigit() and len(minutes) == 2
+            and int(hours) < 24 and int(minutes) < 60):
+        raise ValueError("must be a 24-hour time H:MM between 0:00 and 23:59, e.g. \"14:30\" for 2:30 p.m.")
+    return value
+
+
+class PerLanguageDate(Strict):
+    """A date that differs by language, e.g. the local date in Japanese and the Japan date in English."""
+
+    ja: dt.date | None = Field(None, description="日本語版の日付 / Date of the Japanese version")
+    en: dt.date | None = Field(None, description="英語版の日付 / Date of the English version")
 
 
 class Block(Strict):
@@ -52,7 +70,7 @@ class Item(Block):
 class Numbered(Block):
     """A numbered list: 1 → (1) → ア in Japanese, 1. → (a) → (i) in English."""
 
-    numbered: list[Item] = Field(description="番号付きの項目 (1 → (1) → ア) / Numbered items (1. → (a) → (i))")
+    numbered: list[Item] = Field(description="番号付きの項目 （1 → （1） → ア） / Numbered items (1. → (a) → (i))")
 
 
 class Bullets(Block):
@@ -67,7 +85,7 @@ class Attendee(Strict):
     person: str = Field(description="人物のid (content/_registry/people.yaml) / Person id in the people registry")
     title: Text | None = Field(None, description="当日の肩書(名簿と異なる場合) / Title on this date, if not the registry's")
     online: StrictBool = Field(False, description="オンライン参加 / Took part online")
-    note: Text | None = Field(None, description="氏名の後に添える語 (元JICA…) / Words after the name")
+    note: Text | None = Field(None, description="氏名の後に添える語 （元JICA…） / Words after the name")
 
 
 class Attendees(Block):
@@ -102,9 +120,10 @@ class Figure(Block):
 
 
 class Reference(Block):
-    """A boxed note: (参考) / [Reference]."""
+    """A reference note: （参考） / [Reference], framed or plain as the house style says."""
 
-    reference: Text = Field(description="(参考)枠の題 / Title of the reference box")
+    reference: Text | None = Field(None, description="（参考）の題（無くてもよい） / Title of the note (may be left out)")
+    label: Text | None = Field(None, description="この注だけのラベル（【参考】など） / A label of its own, e.g. 【参考】")
     body: list[BlockUnion] = Field(description="枠の中のブロック / Blocks inside the box")
 
 
@@ -124,7 +143,7 @@ class Readout(Block):
     date: dt.date | None = Field(None, description="会談の日 (YYYY-MM-DD) / Date of the readout")
     lead: Text | None = Field(None, description="冒頭の段落 / Opening paragraph")
     body: list[BlockUnion] = Field(description="会談概要の本文 / Blocks of the readout")
-    closing: StrictBool = Field(True, description="末尾に(以上)を付ける / End with (End)")
+    closing: StrictBool = Field(True, description="末尾に（以上）を付ける / End with (End)")
 
 
 BLOCK_KINDS: dict[str, type[Block]] = {
@@ -155,7 +174,14 @@ class Memo(Strict):
     type: str = Field(description="文書の種類 (readout, result-summary) / Memo type: which template")
     date: dt.date = Field(description="日付 (YYYY-MM-DD) / Date of the event")
     end_date: dt.date | None = Field(None, description="最終日(複数日の行事) / Last day, for events over several days")
-    time: str | None = Field(None, pattern=r"^\d{1,2}:\d{2}$", description="開始時刻 (H:MM) / Start time, 24-hour H:MM")
+    published: dt.date | PerLanguageDate | None = Field(
+        None, description="日付欄の公表日（言語ごとも可） / Publication date on the date line, or one per language")
+    time: str | None = Field(None, description="開始時刻（24時間制 H:MM）[[time]] / Start time, 24-hour H:MM: [[time]]")
+    duration: int | None = Field(None, gt=0, description="所要時間（分）[[duration]] / Length in minutes: [[duration]]")
+    japan_date: dt.date | None = Field(None, description="日本時間の日付 [[japan-date]] / Date in Japan: [[japan-date]]")
+    japan_time: str | None = Field(None, description="日本時間の時刻（H:MM）[[japan-time]] / Time in Japan: [[japan-time]]")
+    style: str | dict[str, Any] | None = Field(
+        None, description="体裁（templates/styles の名前か、上書きする項目） / House style name, or keys overriding it")
     languages: list[Lang] = Field(default_factory=lambda: list(LANGUAGES), min_length=1,
                                   description="作成する言語 / Languages to write it in")
     calendar: Literal["gregorian", "era"] | None = Field(
@@ -165,7 +191,15 @@ class Memo(Strict):
     title: Text = Field(description="表題 / Title")
     lead: Text | None = Field(None, description="冒頭の段落 / Opening paragraph")
     body: list[BlockUnion] = Field(description="本文のブロック / Blocks of the body")
-    closing: StrictBool = Field(True, description="末尾に(以上)を付ける / End with (End)")
+    closing: StrictBool = Field(True, description="末尾に（以上）を付ける / End with (End)")
+
+    _clock = field_validator("time", "japan_time")(clock_time)
+
+    def published_on(self, lang: Lang) -> dt.date:
+        """The date on the date line in `lang`: the publication date, else the event's date."""
+        if isinstance(self.published, PerLanguageDate):
+            return getattr(self.published, lang) or self.date
+        return self.published or self.date
 
 
 for _model in (Item, Reference, Section, Readout):

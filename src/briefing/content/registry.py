@@ -23,10 +23,14 @@ class Person(Strict):
     """Someone memos name: names in both scripts, reading, honorific and titles per language."""
 
     ja: Name = Field(description="Name in kanji or katakana")
-    latin: Name = Field(description="Name in Latin script, e.g. family: Fujii, given: Hisayuki")
+    latin: Name | None = Field(None, description="Name in Latin script, e.g. family: Fujii, given: Hisayuki "
+                                                 "(needed where an English text names the person)")
     kana: Name | None = Field(None, description="Reading in hiragana, e.g. ふじい・ひさゆき")
-    order: Literal["japanese", "western"] = Field(
-        "japanese", description="japanese: 藤井比早之 / FUJII Hisayuki; western: アトゥル・カレ / Atul Khare")
+    order: Literal["japanese", "western", "family-first"] = Field(
+        "japanese", description="japanese: 藤井比早之 / FUJII Hisayuki; western: アトゥル・カレ / Atul Khare; "
+                                "family-first (e.g. Hungarian): オルバーン・ヴィクトル / ORBÁN Viktor")
+    short_name: Text | None = Field(None, description="Name used in later mentions instead of the family name, "
+                                                      "e.g. the first of a double surname")
     honorific: Text = Field(default_factory=Text, description="e.g. en: Mr. (ja is usually empty)")
     title: Text = Field(default_factory=Text, description="Current title, e.g. 外務副大臣")
     short_title: Text | None = Field(None, description="Title after the family name, e.g. 副大臣")
@@ -37,13 +41,15 @@ class Organization(Strict):
 
     name: Text
     short: Text | None = Field(None, description="Short name used after the first mention")
+    style: str | None = Field(None, description="House style its memos follow: templates/styles/<style>.yaml")
 
 
 class Term(Strict):
-    """An agreed pair of terms: English text must render `ja` as `en`."""
+    """An agreed pair of terms: English text must render `ja` as `en` (or a listed variant; plurals count)."""
 
     ja: str
     en: str
+    variants: list[str] = Field(default_factory=list, description="Other accepted spellings, in either language")
     note: str | None = None
 
 

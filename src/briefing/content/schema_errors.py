@@ -41,6 +41,9 @@ def schema_problems(source: loader.SourceFile, error: ValidationError, base: tup
             key = str(loc[-1])
             guess = difflib.get_close_matches(key, KNOWN_FIELDS, n=1)
             hint = f"; did you mean '{guess[0]}'?" if guess else "; remove it or check the spelling"
+            if guess and guess[0] == key:  # a real field, in the wrong place
+                hint = (f"; '{key}' is not allowed here: it belongs to a block (e.g. '- paragraph: …' with "
+                        f"'{key}: …' beside it)" if key in ("only", "reason") else f"; '{key}' is not allowed here")
             problems.append(source.problem(loc, f"unknown field '{key}'{hint}", key=True))
             continue
         if kind == "missing" and _data_loc(item["loc"]) in misspelt:
@@ -69,6 +72,8 @@ def _message(kind: str, item: dict, value: Any, loc: tuple) -> str:
         return f"missing field {name}"
     if kind.startswith("bool"):
         return f"{name} must be true or false{found}"
+    if kind == "value_error":
+        return f"{name} {item['msg'].removeprefix('Value error, ')}{found}"
     if kind.startswith("string"):
         return f"{name} must be text{found}; put quotes around it"
     if kind.startswith(("date", "datetime")):

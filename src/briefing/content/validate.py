@@ -14,6 +14,7 @@ from briefing.content import loader
 from briefing.content.eras import ERAS
 from briefing.content.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout, Reference, Section,
                                     Text)
+from briefing.content.mentions import mention_problem, no_latin, style_problems
 from briefing.content.references import TOKEN, token_problem
 from briefing.content.registry import REGISTRY_FILES, Registry, Term, entry_to_paste
 from briefing.content.schema_errors import schema_problems
@@ -32,10 +33,16 @@ IMAGE_MODES = {"PNG": {"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16", "I;16B",
 
 
 class Templates(Protocol):
-    """What checking needs of the templates: each language's strings and how deep numbering goes."""
+    """What checking needs of the templates: each language's strings, house styles, how deep numbering goes."""
 
     strings: dict
     numbering_depth: int
+
+    def style_names(self) -> list[str]: ...
+
+    def memo_strings(self, memo_style: Any, issuer_style: str | None, lang: str) -> dict: ...
+
+    def unknown_style_keys(self, style: dict) -> list[tuple[tuple, str]]: ...
 
 
 def load_registry(workspace: Workspace) -> Registry:
@@ -151,15 +158,20 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         yield source.problem(("type",), f"unknown memo type '{memo.type}'; expected one of: {', '.join(types)}")
     if memo.end_date and memo.end_date < memo.date:
         yield source.problem(("end_date",), "end_date is before date; swap them or fix the day")
-    if "ja" in memo.languages and (memo.calendar or templates.strings["ja"]["dates"]["calendar"]) == "era":
-        yield from _era_problems(source, memo)
     if memo.issuer not in registry.organizations:
         yield source.problem(("issuer",), _unknown("organization", memo.issuer, registry.organizations))
+    strings = yield from style_problems(source, memo, registry, templates)
+    if strings is None:
+        return
+    if "ja" in memo.languages and (memo.calendar or strings["ja"]["dates"]["calendar"]) == "era":
+        yield from _era_problems(source, memo)
     for loc, node, langs in walk(memo, (), tuple(memo.languages)):
         if isinstance(node, Text):
-            yield from _text_problems(source, loc, node, langs, registry)
+            yield from _text_problems(source, loc, node, langs, registry, memo)
         elif hasattr(node, "person") and node.person not in registry.people:
             yield source.problem(loc + ("person",), _unknown("person", node.person, registry.people))
+        elif hasattr(node, "person") and "en" in langs and registry.people[node.person].latin is None:
+            yield source.problem(loc + ("person",), no_latin(node.person), lang="en")
         elif getattr(node, "issuer", None) and node is not memo and node.issuer not in registry.organizations:
             yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
         elif isinstance(node, Figure):
@@ -177,7 +189,8 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
             yield source.problem(loc + ("only",), f"a {LANGUAGE_NAMES[node.only]}-only block in a memo written in "
                                  f"both languages: add reason: … saying why the {LANGUAGE_NAMES[other]} has none, "
                                  "or translate it", key=True, lang=other)
-    yield from _depth_problems(source, memo.body, ("body",), 0, templates.numbering_depth)
+    depth = min(len(strings[lang]["numbering"]) for lang in memo.languages)
+    yield from _depth_problems(source, memo.body, ("body",), 0, depth)
 
 
 def _era_problems(source, memo: Memo) -> Iterator[Problem]:
@@ -205,7 +218,7 @@ def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple
                     yield from walk(item, loc + ((name,) if index is None else (name, index)), langs)
 
 
-def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem]:
+def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iterator[Problem]:
     for lang in langs:
         value = text.get(lang)
         if not value.strip():
@@ -214,7 +227,8 @@ def _text_problems(source, loc, text: Text, langs, registry) -> Iterator[Problem
                                  f"{LANGUAGE_NAMES[lang]} text is {what}; add {lang}: …, or mark the block only: …",
                                  lang=lang)
         for match in TOKEN.finditer(value):
-            message = token_problem(match.group(1), match.group(2), registry)
+            message = token_problem(match.group(1), match.group(2), registry) or \
+                mention_problem(match.group(1), match.group(2), lang, memo, registry)
             if message:
                 yield source.problem(loc + (lang,), message, lang=lang)
 

@@ -26,6 +26,7 @@ class Document:
     draft: bool = False  # a draft for approval: marked as such, Word tracks changes
     embed_fonts: bool | None = None  # Word: embed templates/fonts; None: as reference.docx says
     pdf_standard: str | None = None  # PDF: ua-1, a-2a, a-3a or ua-1+a-2a; None: tagged, no standard declared
+    strings: dict | None = None  # the language's strings with the memo's house style merged in (None: the file's)
 
     @property
     def epoch(self) -> int:

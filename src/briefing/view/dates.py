@@ -37,3 +37,24 @@ def format_span(start: dt.date, end: dt.date | None, patterns: dict, locale: str
     first, second = patterns[key]
     return (format_day(start, first, locale, era=era) + patterns["range_separator"]
             + format_day(end, second, locale, era=era and not same_year))
+
+
+def format_time(clock: str, times: dict) -> str:
+    """A 24-hour "15:45" in the strings' form: 午後3時45分 / 3:45 p.m."""
+    hours, minutes = (int(part) for part in clock.split(":"))
+    h = hours % 12 or (times["noon"] if hours == 12 else 12)
+    if hours == 0:
+        h = 0 if times["noon"] == 0 else 12
+    pattern = times["time_on_the_hour"] if minutes == 0 else times["time"]
+    return pattern.format(ampm=times["ampm"][hours >= 12], h=h, m=minutes, mm=f"{minutes:02d}")
+
+
+def format_duration(minutes: int, times: dict) -> str:
+    """A length in minutes: 30分間, 1時間30分 / 30 minutes, one hour."""
+    h, m = divmod(minutes, 60)
+    if not h:
+        return times["minutes"].format(m=m)
+    if not m:
+        return times.get("hour", times["hours"]).format(h=h) if h == 1 else times["hours"].format(h=h)
+    pattern = times.get("hour_minutes", times["hours_minutes"]) if h == 1 else times["hours_minutes"]
+    return pattern.format(h=h, m=m)

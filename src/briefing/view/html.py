@@ -11,16 +11,29 @@ from markupsafe import Markup, escape
 
 from briefing.content import loader
 from briefing.content.model import LANGUAGES, Lang
+from briefing.content.workspace import PACKAGE_TEMPLATES
 from briefing.errors import ContentError, Problem
+from briefing.view.styles import deep_merge, overlay_for, style_chain, unknown_keys
 from briefing.view.titles import balanced_lines
 
 
-def balanced_title(text: str, measure: float, keep=(), join: str = "", suffix: str = "") -> Markup:
-    """A title (and its type label, kept whole in a `title-suffix` span) as balanced lines joined by <br>."""
-    lines = balanced_lines(f"{text}{join}{suffix}", float(measure), (*keep, suffix))
+def balanced_title(title: str | list[str], measure: float, keep=(), join: str = "", suffix: str = "") -> Markup:
+    """A title (and its type label, kept whole in a `title-suffix` span) as lines joined by <br>.
+
+    Lines the memo breaks itself (`title_lines`) are kept; one line is broken into balanced lines.
+    """
+    given = [line for part in ([title] if isinstance(title, str) else title) for line in escape(part).splitlines()
+             if line.strip()] or [Markup("")]
+    label = Markup('<span class="title-suffix">{}</span>').format(suffix) if suffix else Markup("")
+    if len(given) > 1:
+        return Markup("<br>").join(given) + escape(join) + label
+    plain = given[0].striptags()  # a span's language mark is given up only where the title is broken
+    lines = balanced_lines(f"{plain}{join}{suffix}", float(measure), (*keep, suffix))
+    if len(lines) == 1:
+        return given[0] + escape(join) + label
     html = [escape(line) for line in lines]
     if suffix and lines[-1].endswith(suffix):
-        html[-1] = escape(lines[-1][:-len(suffix)]) + Markup('<span class="title-suffix">{}</span>').format(suffix)
+        html[-1] = escape(lines[-1][:-len(suffix)]) + label
     return Markup("<br>").join(html)
 
 
@@ -51,6 +64,45 @@ class Templates:
     def numbering_depth(self) -> int:
         """How many numbering levels every language's strings define."""
         return min(len(strings["numbering"]) for strings in self.strings.values())
+
+    def style_path(self, name: str) -> Path | None:
+        """templates/styles/<name>.yaml of the workspace, else the package's copy; None if neither has it."""
+        for folder in (self.folder, PACKAGE_TEMPLATES):
+            path = folder / "styles" / f"{name}.yaml"
+            if path.is_file():
+                return path
+        return None
+
+    def style_names(self) -> list[str]:
+        """Every house style the workspace can use."""
+        return sorted({p.stem for folder in (self.folder, PACKAGE_TEMPLATES) for p in (folder / "styles").glob("*.yaml")})
+
+    @lru_cache(maxsize=None)
+    def style(self, name: str) -> dict:
+        """The house style `name` as data; raises `ContentError` when it is missing or not a mapping."""
+        path = self.style_path(name)
+        if path is None:
+            raise ContentError([Problem(self.folder / "styles", 1, 1, f"no house style '{name}'; "
+                                        f"expected one of: {', '.join(self.style_names())}")])
+        source = loader.load(path)
+        if not isinstance(source.data, dict):
+            raise ContentError([source.problem((), "a house style must be a mapping (ja:, en:, …)")])
+        problems = [source.problem(loc, message, key=True) for loc, message in self.unknown_style_keys(source.data)]
+        if problems:
+            raise ContentError(problems)
+        return source.data
+
+    def unknown_style_keys(self, style: dict) -> list[tuple[tuple, str]]:
+        """Keys of a style or of a memo's `style:` overrides that no language's strings define (typos)."""
+        return list(unknown_keys(style, self.strings))
+
+    def memo_strings(self, memo_style: str | dict | None, issuer_style: str | None, lang: Lang) -> dict:
+        """The strings of `lang` for one memo: the language's strings, its house style, its own overrides."""
+        name, overrides = style_chain(memo_style, issuer_style)
+        strings = self.strings[lang]
+        if name:
+            strings = deep_merge(strings, overlay_for(self.style(name), lang))
+        return deep_merge(strings, overlay_for(overrides, lang))
 
     @lru_cache(maxsize=None)
     def used_by(self, memo_type: str) -> list[Path]:

@@ -1,61 +1,85 @@
-"""How a registry person or organization is written in each language."""
+"""How a registry person or organization is written in each language: patterns from the strings."""
 
 from __future__ import annotations
 
+import re
+
 from briefing.content.model import Lang
-from briefing.content.registry import Organization, Person
+from briefing.content.registry import Name, Organization, Person
+
+EMPTY_BRACKETS = re.compile(r"（）|\(\)|\[\]|［］")
 
 
-def personal_name(person: Person, lang: Lang, *, spaced: bool = False) -> str:
-    """The name alone: 藤井比早之 / FUJII Hisayuki; western: アトゥル・カレ / Atul Khare."""
-    if lang == "ja":
-        name = person.ja
-        if person.order == "western":
-            return "・".join(part for part in (name.given, name.family) if part)
-        return (" " if spaced else "").join(part for part in (name.family, name.given) if part)
-    name = person.latin
+def _joined(person: Person, lang: Lang, names: dict, space: str, form: str) -> str:
+    """Family and given name in the person's order, in one script."""
+    name = _script(person, lang)
+    family = _cased(person, lang, name.family, names, form)
     if person.order == "western":
-        return " ".join(part for part in (name.given, name.family) if part)
-    return " ".join(part for part in (name.family.upper(), name.given) if part)
+        return names["western_separator"].join(p for p in (name.given, name.family) if p)
+    separator = names["western_separator"] if lang == "ja" and person.order == "family-first" else space
+    return separator.join(p for p in (family, name.given) if p)
 
 
-def reading(person: Person) -> str:
-    """The kana reading in the ministry's form, e.g. ふじい・ひさゆき ('' when unknown)."""
+def _script(person: Person, lang: Lang) -> Name:
+    if lang == "ja":
+        return person.ja
+    return person.latin or Name(family="")
+
+
+def _cased(person: Person, lang: Lang, family: str, names: dict, form: str) -> str:
+    """The family name in capitals where the strings ask for it (FUJII), for family-first names only."""
+    upper = person.order != "western" and form in names.get("upper", [])
+    return family.upper() if upper and lang == "en" else family
+
+
+def reading(person: Person, separator: str = "・") -> str:
+    """The kana reading, e.g. ふじい・ひさゆき ('' when unknown)."""
     if person.kana is None:
         return ""
-    return "・".join(part for part in (person.kana.family, person.kana.given) if part)
+    return separator.join(part for part in (person.kana.family, person.kana.given) if part)
 
 
-def person_text(person: Person, lang: Lang, form: str = "full", title: str | None = None) -> str:
-    """The person in running text or a list, in one of `PERSON_FORMS`."""
-    title = person.title.get(lang) if title is None else title
-    honorific = person.honorific.get(lang)
-    name = personal_name(person, lang)
-    if form == "name":
-        return f"{honorific} {name}".strip() if lang == "en" else name
-    if form == "short":
-        short_title = (person.short_title or person.title).get(lang)
-        family = person.ja.family if lang == "ja" else person.latin.family
-        if lang == "en" and person.order == "japanese":
-            family = family.upper()
-        return f"{family}{short_title}" if lang == "ja" else f"{short_title} {family}".strip()
-    if lang == "en":
-        named = f"{honorific} {name}".strip()
-        return f"{named}, {title}" if title else named
-    if form == "reading" and reading(person):
-        name = f"{name}({reading(person)})"
-    if form == "latin":
-        return f"{name}{title}({person_text(person, 'en')})"
-    return f"{name}{title}"
+def person_text(person: Person, lang: Lang, strings: dict, form: str = "full", title: str | None = None) -> str:
+    """The person in running text or a list, in one of the forms the strings' `names:` define."""
+    names = strings["names"]
+    family = person.short_name.get(lang) if person.short_name and person.short_name.get(lang) else \
+        _script(person, lang).family
+    fields = {
+        "name": _joined(person, lang, names, "" if lang == "ja" else " ", form),
+        "name_spaced": _joined(person, lang, names, " ", form),
+        "family": _cased(person, lang, family, names, form),
+        "title": person.title.get(lang) if title is None else title,
+        "short_title": (person.short_title or person.title).get(lang) if title is None else title,
+        "honorific": person.honorific.get(lang),
+        "reading": reading(person, names["reading_separator"]),
+        "english": "",
+    }
+    if "{english}" in names[form]:
+        fields["english"] = english_form(person, names)
+    return _tidy(names[form].format(**fields))
 
 
-def attendee_text(person: Person, lang: Lang, title: str | None = None) -> str:
-    """An attendee line: 井上 実佳 東洋学園大学教授 / Ms. INOUE Mika, Professor, …"""
-    title = person.title.get(lang) if title is None else title
-    if lang == "en":
-        return person_text(person, "en", "full", title)
-    name = personal_name(person, "ja", spaced=True)
-    return f"{name} {title}".strip()
+def english_form(person: Person, names: dict) -> str:
+    """The English form written inside Japanese text: （Mr. Atul Khare, Under-Secretary-General…）."""
+    latin = person.latin or Name(family="")
+    if person.order == "western":
+        name = " ".join(p for p in (latin.given, latin.family) if p)
+    else:
+        family = latin.family.upper() if names.get("english_upper", True) else latin.family
+        name = " ".join(p for p in (family, latin.given) if p)
+    return _tidy(names["english"].format(honorific=person.honorific.get("en"), name=name,
+                                         title=person.title.get("en")))
+
+
+def _tidy(text: str) -> str:
+    """A pattern's output without the traces of empty fields: double spaces, empty brackets, a dangling comma."""
+    text = EMPTY_BRACKETS.sub("", re.sub(r" {2,}", " ", text)).strip()
+    return text.rstrip(",").strip().replace(" ,", ",")
+
+
+def attendee_text(person: Person, lang: Lang, strings: dict, title: str | None = None) -> str:
+    """An attendee line in the strings' `attendee` form: 井上 実佳 東洋学園大学教授 / Ms. INOUE Mika, Professor, …"""
+    return person_text(person, lang, strings, "attendee", title)
 
 
 def organization_text(organization: Organization, lang: Lang, form: str = "full") -> str:

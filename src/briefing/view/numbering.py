@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
+
 KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
 IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
 ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -54,3 +57,11 @@ def marker(level: dict, n: int) -> str:
 def word_level(level: dict, ilvl: int) -> tuple[str, str]:
     """Word's (numFmt, lvlText) for the level at index `ilvl`."""
     return WORD_FORMATS[level["format"]], level["text"].replace("{}", f"%{ilvl + 1}")
+
+
+def hang_em(level: dict) -> float:
+    """How far a level's text stands from its marker, in ems: the widest of the first markers plus a half."""
+    def width(text: str) -> float:
+        return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    widest = max(width(marker(level, n)) for n in (1, 2, 3))
+    return max(1.5, math.ceil((widest + 0.5) * 2) / 2)

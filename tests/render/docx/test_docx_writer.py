@@ -288,8 +288,8 @@ def test_japanese_numbering_is_word_numbering(tmp_path):
     assert not any(p.text.startswith(("(", "1", "2", "ア", "イ")) for p in items)
     first = num_of(paragraph_with(word, "山田 太郎 事務局長"))
     assert first[1] == 1
-    assert levels(word, first[0]) == [("decimal", "%1"), ("decimal", "(%2)"), ("aiueoFullWidth", "%3"),
-                                      ("aiueoFullWidth", "(%4)")]
+    assert levels(word, first[0]) == [("decimal", "%1"), ("decimal", "（%2）"), ("aiueoFullWidth", "%3"),
+                                      ("aiueoFullWidth", "（%4）")]
     assert num_of(paragraph_with(word, "細目の一"))[1] == 2
     headings = [num_of(p) for p in paragraphs(word) if p.style.name == "Heading 1"]
     assert headings[0] == headings[1] and headings[0][1] == 0
@@ -446,9 +446,9 @@ def test_reference_script_is_reproducible(tmp_path):
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("ja", [r"取扱注意", r"^1\s+出席者", r"^\s+\(1\)\s+山田", r"^\s+\(2\)\s+佐藤", r"^2\s+概要",
-            r"^\s+\(1\)\s+開会挨拶", r"^\s+●\s*第一の論点", r"^\s+ア\s+細目の一", r"^\s+イ\s+細目の二",
-            r"^\s+\(2\)\s+パネル討論", r"^\s+\(1\)\s+二つ目の一覧", r"\(参考\)", r"\(以上\)"]),
+    ("ja", [r"取扱注意", r"^1\s+出席者", r"^\s+（1）\s*山田", r"^\s+（2）\s*佐藤", r"^2\s+概要",
+            r"^\s+（1）\s*開会挨拶", r"^\s+●\s*第一の論点", r"^\s+ア\s+細目の一", r"^\s+イ\s+細目の二",
+            r"^\s+（2）\s*パネル討論", r"^\s+（1）\s*二つ目の一覧", r"\(参考\)", r"\(以上\)"]),
     ("en", [r"For official use only", r"^1\.\s+State Minister", r"^\s+\(a\)\s+First point",
             r"^\s+\(i\)\s+Detail", r"^2\.\s+Both sides", r"^1\.\s+The Minister", r"\[Reference\]", r"\(End\)"]),
 ])

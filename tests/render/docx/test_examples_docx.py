@@ -73,7 +73,7 @@ def test_libreoffice_renders_like_the_pdf(built, tmp_path, memo, lang):
                    if line.strip() not in furniture and not re.fullmatch(r"-\s*\d+\s*(/\s*\d+\s*)?-", line.strip()))
     for block in html_blocks(built, memo, lang):  # pdftotext joins words hyphenated at line ends
         assert block.replace("-", "") in flat.replace("-", ""), f"{block[:40]}… missing from the LibreOffice rendering"
-    markers = {("pko-symposium-2025", "ja"): ["(1)", "(7)", "●"], ("pko-symposium-2025", "en"): ["(a)", "(g)", "•"],
+    markers = {("pko-symposium-2025", "ja"): ["（1）", "（7）", "●"], ("pko-symposium-2025", "en"): ["(a)", "(g)", "•"],
                ("khare-visit-2025", "ja"): ["1", "3"], ("khare-visit-2025", "en"): ["1.", "3."]}[memo, lang]
     for marker in markers:
         assert re.sub(r"\s+", "", marker) in flat

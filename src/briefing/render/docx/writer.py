@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # Paragraph classes that map one to one onto a style; True: indented with the section they are in.
 PARAGRAPHS = {"lead": ("Lead", False), "body": ("Body Text", True), "attendees-note": ("Attendee Note", True),
               "links-label": ("Links Label", True), "reference-title": ("Reference Title", False),
-              "closing": ("Closing", False)}
+              "closing": ("Closing", False), "reference-heading": ("Links Label", True)}
 HEADINGS = ("section-heading", "readout-title")  # Heading <n>, n = how many sections hold them (readouts count)
 LINK_SCHEMES = ("http", "https", "mailto")
 BULLET_HANG = 1.25  # characters; print.css: .bullets { --hang: 1.25em }
@@ -43,7 +43,7 @@ def render_docx(document: Document, out_path: Path, *, embed_fonts: bool | None 
     `embed_fonts` embeds templates/fonts/*.ttf; None leaves it to `document.embed_fonts` (the command
     line's --embed-fonts), and when that is None too, to reference.docx's `embed_fonts` property."""
     word = open_reference(document.templates_dir / "reference.docx")
-    strings = _strings(document)
+    strings = document.strings or _strings(document)
     root = lxml.html.document_fromstring(document.html)
     levels = {kind: {_depth(h) for h in root.find_class(f"{kind}-{name}")}
               for kind, name in (("readout", "title"), ("section", "heading"))}
@@ -149,6 +149,8 @@ class _Writer:
             docx_figures.write(self, [element])
         elif tag == "aside" and "reference-box" in classes:
             docx_boxes.write(self, element, context)
+        elif tag == "aside" and "reference-plain" in classes:  # a house style's unframed reference note
+            self.blocks(element, context)
         elif tag == "section" and "readout" in classes:
             self.blocks(element, _Context())
         elif tag == "section":
@@ -184,6 +186,8 @@ class _Writer:
                     paragraph = self.paragraph("Numbered Item")
                     self.lists.number(paragraph, element, level, context.indent + level - base, top)
                     self.runs(paragraph, segments(element))
+                elif element.tag == "p" and "item-more" in element.classes:  # the item's next paragraph
+                    self.runs(self.paragraph("Body Text", context.indent + level - base + 1), segments(element))
                 elif element.tag == "ol":
                     self.numbered(element, context, top, base)
                 elif element.tag == "ul" and "bullets" in element.classes:
