@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from briefing.check.kobun import RULES
 from conftest import EXAMPLES, REPO, edit, run_cli
