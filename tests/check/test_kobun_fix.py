@@ -156,3 +156,14 @@ def test_check_with_fix_loads_no_renderer_nor_tokenizer(workspace):
 def test_every_example_memo_is_clean():
     result = run_cli("check", *EXAMPLES, cwd=REPO)
     assert kobun_lines(result) == [], result.stderr
+
+
+def test_a_house_style_switches_a_rule_off_for_its_office_only(workspace):
+    (workspace / PATH).write_text(MEMO, encoding="utf-8")  # issued by mofa
+    edit(workspace / "templates/styles/mofa.yaml", "\nja:\n", "\nja:\n  checks: {halfwidth-brackets: false}\n")
+    result = run_cli("check", "kobun", cwd=workspace)
+    assert "halfwidth-brackets" not in result.stdout + result.stderr
+    assert "kasho-kagetsu" in result.stderr  # the other rules still apply
+    (workspace / PATH).write_text(MEMO.replace("issuer: mofa", "issuer: mod"), encoding="utf-8")
+    result = run_cli("check", "kobun", cwd=workspace)
+    assert "halfwidth-brackets" in result.stderr  # the Ministry of Defense's style keeps the rule

@@ -53,8 +53,10 @@ def _kobun(workspace: Workspace, checked) -> list[Problem]:
 
 
 def _japanese_strings(checked, loaded) -> dict:
-    """The Japanese strings a memo is checked under, whose `checks:` switch rules (where a house style applies)."""
-    return checked.templates.strings["ja"]
+    """The Japanese strings a memo is checked under: its house style's `checks:` may switch rules off."""
+    from briefing.view.memo import house_strings
+
+    return house_strings(loaded.memo, checked.registry, checked.templates, "ja")
 
 
 def _fix(workspace: Workspace, checked, say) -> None:

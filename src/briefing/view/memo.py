@@ -25,10 +25,15 @@ def paragraphs(text: str) -> list[str]:
     return [Markup(part) for part in parts] if isinstance(text, Markup) else parts  # re.split gives plain str
 
 
+def house_strings(memo: Memo, registry: Registry, templates, lang: Lang) -> dict:
+    """The strings of `lang` for `memo`: the language's, its issuer's house style, the memo's own overrides."""
+    issuer = registry.organizations.get(memo.issuer)
+    return templates.memo_strings(memo.style, issuer.style if issuer else None, lang)
+
+
 def styled_view(memo: Memo, memo_id: str, lang: Lang, registry: Registry, templates) -> dict[str, Any]:
     """`memo_view` in the memo's house style (each compiled readout in its issuer's); `strings` holds the merged strings."""
-    issuer = registry.organizations.get(memo.issuer)
-    strings = templates.memo_strings(memo.style, issuer.style if issuer else None, lang)
+    strings = house_strings(memo, registry, templates, lang)
 
     def style_of(organization: str) -> dict:
         return templates.memo_strings(memo.style, registry.organizations[organization].style, lang)
