@@ -14,7 +14,6 @@ from conftest import REPO, run_cli
 
 from briefing.authoring.init import yaml_scalar
 from briefing.content import loader
-from briefing.content.registry import Organization
 from briefing.content.workspace import PACKAGE_TEMPLATES
 
 WORKSPACE_FILES = {".gitignore", ".vscode/settings.json", ".vscode/extensions.json", "content/_settings.yaml",
@@ -118,8 +117,6 @@ def test_style_must_be_a_style_file_of_the_templates(tmp_path):
     assert not (own / "content").exists(), "nothing is written when an option is wrong"
     chosen = init("--office", "o", "--style", "house", cwd=own)
     assert loader.load(own / "content" / "_registry" / "organizations.yaml").data["o"]["style"] == "house"
-    if "style" not in Organization.model_fields:
-        pytest.xfail("organizations take style: once house styles (issue 19) are merged")
     assert chosen.returncode == 0, chosen.stderr
     assert run_cli("check", "--strict", cwd=own).returncode == 0
 
@@ -132,11 +129,11 @@ def test_templates_copies_the_package_templates(tmp_path):
     assert files_under(tmp_path / "templates") == package
     assert f"templates/ ({len(package)} files from the package" in result.stdout
     (tmp_path / "templates" / "strings" / "ja.yaml").write_text(
-        (PACKAGE_TEMPLATES / "strings" / "ja.yaml").read_text(encoding="utf-8").replace("(以上)", "(おわり)"),
+        (PACKAGE_TEMPLATES / "strings" / "ja.yaml").read_text(encoding="utf-8").replace("（以上）", "（おわり）"),
         encoding="utf-8")
     build = run_cli("build", "--format", "html", "--lang", "ja", cwd=tmp_path)
     assert build.returncode == 0, build.stderr
-    assert "(おわり)" in (tmp_path / "build" / "first-memo.ja.html").read_text(encoding="utf-8")
+    assert "（おわり）" in (tmp_path / "build" / "first-memo.ja.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", [("check",), ("build",)])
