@@ -140,7 +140,12 @@ def test_clean_build_logs_no_warnings(workspace):
     assert result.stderr == ""
 
 
+# The target, in decimal kilobytes: 150 KB until the PDFs were tagged for accessibility (the structure tree,
+# +3.6 KB) and Latin inside Japanese got its proportional face (the Liberation Serif subset, +2 KB); 155 KB since.
+SIZE_TARGET = 155_000
+
+
 def test_symposium_pdf_within_size_target(built):
-    assert (built / "pko-symposium-2025.ja.pdf").stat().st_size <= 150_000  # the target, in decimal kilobytes
-    assert (built / "pko-symposium-2025.en.pdf").stat().st_size <= 150_000
+    assert (built / "pko-symposium-2025.ja.pdf").stat().st_size <= SIZE_TARGET
+    assert (built / "pko-symposium-2025.en.pdf").stat().st_size <= SIZE_TARGET
 
