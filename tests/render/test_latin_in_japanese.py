@@ -59,7 +59,27 @@ def test_no_space_added_between_japanese_and_latin_in_either(built):
     _, flags = _word_latin_font_and_autospace(built / "khare-visit-2025.ja.docx")
     assert flags == {"0"}  # strings/ja.yaml typography.latin_spacing: none
     lines = pdf_lines(built / "khare-visit-2025.ja.pdf", need_tool("pdftotext"))
-    # The date line is set right-aligned, not justified: 8 boundaries between Japanese and Latin.
-    dated = next(line for line in lines if len(line.words) == 1 and line.text.startswith("2025年7月3日"))
+    # The date line (MOFA's style: 令和7年7月3日～4日) is set right-aligned, not justified: its boundaries
+    # between Japanese and digits get no space.
+    dated = next(line for line in lines if len(line.words) == 1 and line.text.startswith("令和7年7月3日"))
     measured = dated.words[0].x_max - dated.words[0].x_min
     assert abs(measured - _advance(dated.text, 10.5)) < 0.1 * 10.5, (dated.text, measured)
+
+
+def _drawn_by(pdf, family: str) -> str:
+    """The characters a PDF draws with one of its embedded fonts (from the font's ToUnicode map)."""
+    import re
+    drawn = []
+    for page in PdfReader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if str(font["/BaseFont"]).endswith(f"+{family}"):
+                cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+                drawn += [chr(int(code, 16)) for code in re.findall(r"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]{4})>", cmap)]
+    return "".join(drawn)
+
+
+def test_accented_latin_letters_inside_japanese_are_in_the_latin_face(built):
+    latin, mincho = (_drawn_by(built / "mofa-style-readout.ja.pdf", name) for name in ("brief-latin", "brief-mincho"))
+    assert {"í", "é"} <= set(latin)  # María García Pérez, not BIZ UD明朝's wide accented letters
+    assert not {"í", "é"} & set(mincho)
