@@ -14,6 +14,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import copy_workspace, libreoffice_pdf, pdf_text, run_cli
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 MOFA = """\
 type: readout
@@ -178,9 +180,14 @@ def pdf(build: Path, name: str, lang: str) -> str:
     return flat(pdf_text(build / f"{name}.{lang}.pdf", "-layout"), lang)
 
 
+def all_paragraphs(path: Path) -> list[Paragraph]:
+    """Every paragraph of a Word file in reading order, those in tables (a reference box's cell) included."""
+    document = docx.Document(str(path))
+    return [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
+
+
 def word(build: Path, name: str, lang: str) -> str:
-    paragraphs = docx.Document(str(build / f"{name}.{lang}.docx")).paragraphs
-    return flat("\n".join(p.text for p in paragraphs), lang)
+    return flat("\n".join(p.text for p in all_paragraphs(build / f"{name}.{lang}.docx")), lang)
 
 
 def both(build: Path, name: str, lang: str) -> list[str]:
@@ -209,7 +216,7 @@ def test_default_date_line_has_weekday_and_issuer(styled):
 
 def test_reference_note_without_a_heading_line(styled):
     for lang, text in (("ja", "見出し行の無い注。"), ("en", "A note with no heading line.")):
-        paragraphs = [p for p in docx.Document(str(styled / f"default.{lang}.docx")).paragraphs if p.text.strip()]
+        paragraphs = [p for p in all_paragraphs(styled / f"default.{lang}.docx") if p.text.strip()]
         note = next(i for i, p in enumerate(paragraphs) if p.text == text)
         assert paragraphs[note].style.name == "Reference Box"  # framed, with no title line above it
         assert paragraphs[note - 1].style.name != "Reference Title"
@@ -300,8 +307,7 @@ def test_english_text_naming_a_person_without_latin_is_an_error(tmp_path):
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_reference_look_framed_or_plain_in_word(styled, lang):
     def style_of(name: str, start: str) -> str:
-        paragraphs = docx.Document(str(styled / f"{name}.{lang}.docx")).paragraphs
-        return next(p.style.name for p in paragraphs if p.text.startswith(start))
+        return next(p.style.name for p in all_paragraphs(styled / f"{name}.{lang}.docx") if p.text.startswith(start))
     plain = {"ja": "［参考1］", "en": "(Reference 1)"}[lang]
     framed = {"ja": "【参考】", "en": "[Note]"}[lang]
     assert style_of("mofa", plain) == "Links Label"  # mofa: a plain label line, no frame

@@ -37,7 +37,9 @@ def test_styles_overlay_the_strings_and_a_memo_overrides_its_style():
     assert (ja["bullet"], ja["reference_box"]["numbered"], ja["dates"]["dateline"]) == ("◆", True, "y年M月d日")
     assert strings("en", "mofa", override)["bullet"] == "•"
     # keys other helpers add to the strings are merged with no code (typography:, checks:, pdf:)
-    assert strings("ja", None, {"typography": {"latin_spacing": "quarter"}})["typography"] == {"latin_spacing": "quarter"}
+    merged = strings("ja", None, {"typography": {"latin_spacing": "quarter"}, "checks": {"halfwidth-brackets": False}})
+    assert merged["typography"] == {**TEMPLATES.strings["ja"]["typography"], "latin_spacing": "quarter"}
+    assert merged["checks"] == {**TEMPLATES.strings["ja"]["checks"], "halfwidth-brackets": False}
 
 
 def test_every_shipped_style_is_known():

@@ -44,10 +44,10 @@ def test_section_added_by_copying_restarts_its_items_japanese(tmp_path):
     lines = rendered(tmp_path, word, "copied")
     assert line_of(lines, "出席者").startswith("1 ")
     assert line_of(lines, "新しい節").startswith("2 ")
-    assert line_of(lines, "新しい項目").startswith("(1) ")
+    assert line_of(lines, "新しい項目").startswith("（1） ")
     assert "3 概要" in lines
-    assert line_of(lines, "開会挨拶").startswith("(1) ")
-    assert line_of(lines, "パネル討論").startswith("(2) ")
+    assert line_of(lines, "開会挨拶").startswith("（1） ")
+    assert line_of(lines, "パネル討論").startswith("（2） ")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -60,7 +60,7 @@ def test_styles_applied_from_the_gallery_number_the_paragraph(tmp_path, lang):
             closing.insert_paragraph_before(text, style=word.styles[style])
         lines = rendered(tmp_path, word, "gallery")
         assert line_of(lines, "追加の節").startswith("3 ")  # after 1 出席者 and 2 概要
-        assert line_of(lines, "追加の項目").startswith("(1) ")
+        assert line_of(lines, "追加の項目").startswith("（1） ")
     else:  # a readout numbers its items at the top: a new item continues them
         first = paragraph_with(word, "Both sides agreed.")
         first.insert_paragraph_before("An added point.", style=word.styles["Numbered Item"])
@@ -82,10 +82,10 @@ def test_items_inserted_deleted_and_moved_renumber(tmp_path, lang):
         panel = paragraph_with(word, "パネル討論が行われた。")
         opening._p.addprevious(panel._p)  # move (2) above (1)
         lines = rendered(tmp_path, word, "items")
-        assert line_of(lines, "山田").startswith("(1) ") and line_of(lines, "鈴木").startswith("(2) ")
+        assert line_of(lines, "山田").startswith("（1） ") and line_of(lines, "鈴木").startswith("（2） ")
         assert not any("佐藤" in line for line in lines)
-        assert line_of(lines, "パネル討論").startswith("(1) ") and line_of(lines, "開会挨拶").startswith("(2) ")
-        assert line_of(lines, "二つ目の一覧").startswith("(1) ")  # the list apart keeps its own count
+        assert line_of(lines, "パネル討論").startswith("（1） ") and line_of(lines, "開会挨拶").startswith("（2） ")
+        assert line_of(lines, "二つ目の一覧").startswith("（1） ")  # the list apart keeps its own count
     else:
         first, agreed = paragraph_with(word, SECTION["en"][1]), paragraph_with(word, "Both sides agreed.")
         first._p.addprevious(agreed._p)  # move 2. above 1.
