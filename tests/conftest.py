@@ -6,10 +6,13 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
 import pytest
+
+from briefing.content.registry import Person
 
 REPO = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -56,6 +59,16 @@ def pdf_text(pdf: Path, *options: str) -> str:
                           text=True).stdout
 
 
+def wait_until(condition, timeout: float = 60.0) -> bool:
+    """Poll `condition` until it holds or `timeout` seconds pass (a loaded machine gets time)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return bool(condition())
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace the one occurrence of `old` in the file at `path`, as a person editing it would."""
     text = path.read_text(encoding="utf-8")
@@ -81,3 +94,11 @@ def built(tmp_path_factory) -> Path:
     result = run_cli("build", "--format", "pdf", "--format", "html", "--format", "docx", cwd=root)
     assert result.returncode == 0, result.stderr
     return root / "build"
+
+
+# A registry person as the examples have him: both scripts, reading, honorific, titles.
+FUJII = Person.model_validate({
+    "ja": {"family": "藤井", "given": "比早之"}, "kana": {"family": "ふじい", "given": "ひさゆき"},
+    "latin": {"family": "Fujii", "given": "Hisayuki"}, "honorific": {"en": "Mr."},
+    "title": {"ja": "外務副大臣", "en": "State Minister for Foreign Affairs"},
+    "short_title": {"ja": "副大臣", "en": "State Minister"}})

@@ -4,10 +4,9 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from conftest import run_cli
+from conftest import run_cli, wait_until
 
 LIGHT = "import sys; from briefing.cli import main; code = main(sys.argv[1:]); " \
         "heavy = [m for m in ('weasyprint', 'docx', 'pydantic', 'jinja2') if m in sys.modules]; " \
@@ -30,33 +29,24 @@ def test_quick_commands_import_no_renderer(workspace):
     assert "heavy: []" in result.stdout  # a build with nothing to do loads neither model nor renderers
 
 
-def wait_for(predicate, timeout: float = 30) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def test_watch_rebuilds_reports_recovers_and_stops(workspace):
     log = workspace / "watch.log"
     with log.open("w") as stream:
         process = subprocess.Popen([sys.executable, "-m", "briefing", "watch", "--format", "html"], cwd=workspace,
                                    stdout=stream, stderr=subprocess.STDOUT, text=True)
     try:
-        assert wait_for(lambda: "watching" in log.read_text()), log.read_text()
+        assert wait_until(lambda: "watching" in log.read_text()), log.read_text()
         memo = workspace / "content" / "khare-visit-2025.yaml"
         original = memo.read_text(encoding="utf-8")
         english = workspace / "build" / "khare-visit-2025.en.html"
         japanese_before = (workspace / "build" / "khare-visit-2025.ja.html").stat().st_mtime_ns
         memo.write_text(original.replace("An overview\n", "A short overview\n"), encoding="utf-8")
-        assert wait_for(lambda: "A short overview" in english.read_text(encoding="utf-8"))
+        assert wait_until(lambda: "A short overview" in english.read_text(encoding="utf-8"))
         memo.write_text(original.replace("issuer: mod\n", "issuer: nope\n"), encoding="utf-8")
-        assert wait_for(lambda: "unknown organization 'nope'" in log.read_text()), log.read_text()
+        assert wait_until(lambda: "unknown organization 'nope'" in log.read_text()), log.read_text()
         assert "content/khare-visit-2025.yaml:73:13: error: unknown organization 'nope'" in log.read_text()
         memo.write_text(original, encoding="utf-8")
-        assert wait_for(lambda: "A short overview" not in english.read_text(encoding="utf-8"))
+        assert wait_until(lambda: "A short overview" not in english.read_text(encoding="utf-8"))
         assert (workspace / "build" / "khare-visit-2025.ja.html").stat().st_mtime_ns == japanese_before
     finally:
         process.send_signal(signal.SIGINT)
@@ -72,19 +62,19 @@ def test_watch_builds_saves_made_during_a_rebuild_into_an_output_folder_holding_
                                     "--format", "docx", "--out", "."], cwd=workspace, stdout=stream,
                                    stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        assert wait_for(lambda: "watching" in log.read_text(), timeout=120), log.read_text()
+        assert wait_until(lambda: "watching" in log.read_text(), timeout=120), log.read_text()
         memo = workspace / "content" / "khare-visit-2025.yaml"
         original = memo.read_text(encoding="utf-8")
         seen = log.read_text().count("khare-visit-2025.en.pdf")
         memo.write_text(original.replace("An overview\n", "A first overview\n"), encoding="utf-8")
-        assert wait_for(lambda: log.read_text().count("khare-visit-2025.en.pdf") > seen, timeout=120)
+        assert wait_until(lambda: log.read_text().count("khare-visit-2025.en.pdf") > seen, timeout=120)
         os.killpg(process.pid, signal.SIGSTOP)  # the Word file is still to come: the rebuild is under way
         try:
             memo.write_text(original.replace("An overview\n", "A second overview\n"), encoding="utf-8")
         finally:
             os.killpg(process.pid, signal.SIGCONT)
         from conftest import pdf_text
-        assert wait_for(lambda: "A second overview" in pdf_text(workspace / "khare-visit-2025.en.pdf"), timeout=120)
+        assert wait_until(lambda: "A second overview" in pdf_text(workspace / "khare-visit-2025.en.pdf"), timeout=120)
     finally:
         process.send_signal(signal.SIGINT)
         code = process.wait(timeout=60)

@@ -4,11 +4,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import edit, pdf_text, run_cli
+from conftest import edit, pdf_text, run_cli, wait_until
 
 PKO = "content/pko-symposium-2025.yaml"
 
@@ -31,16 +30,6 @@ def living_members(group: int) -> list[int]:
         if fields[0] != "Z" and int(fields[2]) == group:
             members.append(int(entry.name))
     return members
-
-
-def wait_until(condition, timeout: float = 60.0) -> bool:
-    """Poll `condition` until it holds or `timeout` seconds pass (a loaded machine gets time)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 @pytest.mark.parametrize("saved", ["text", "photo"])

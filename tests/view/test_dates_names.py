@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import REPO
+from conftest import FUJII, REPO
 
 from briefing.content.registry import Person
 from briefing.view.dates import era_year, format_day, format_span
@@ -48,11 +48,6 @@ def test_date_ranges():
     assert format_span(D(2025, 7, 3), None, ja["dates"], "ja") == "2025年7月3日（木）"
 
 
-FUJII = Person.model_validate({
-    "ja": {"family": "藤井", "given": "比早之"}, "kana": {"family": "ふじい", "given": "ひさゆき"},
-    "latin": {"family": "Fujii", "given": "Hisayuki"}, "honorific": {"en": "Mr."},
-    "title": {"ja": "外務副大臣", "en": "State Minister for Foreign Affairs"},
-    "short_title": {"ja": "副大臣", "en": "State Minister"}})
 KHARE = Person.model_validate({
     "ja": {"family": "カレ", "given": "アトゥル"}, "latin": {"family": "Khare", "given": "Atul"},
     "order": "western", "honorific": {"en": "Mr."},

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from conftest import REPO
+from conftest import FUJII, REPO
 
 from briefing.content.registry import Person
 from briefing.view.dates import format_day, format_duration, format_time
@@ -46,11 +46,6 @@ def test_every_shipped_style_is_known():
     assert {"mofa", "cao", "mod"} <= set(TEMPLATES.style_names())
 
 
-FUJII = Person.model_validate({
-    "ja": {"family": "藤井", "given": "比早之"}, "kana": {"family": "ふじい", "given": "ひさゆき"},
-    "latin": {"family": "Fujii", "given": "Hisayuki"}, "honorific": {"en": "Mr."},
-    "title": {"ja": "外務副大臣", "en": "State Minister for Foreign Affairs"},
-    "short_title": {"ja": "副大臣", "en": "State Minister"}})
 DOUBLE = Person.model_validate({
     "ja": {"family": "ガルシア・ペレス", "given": "マリア"}, "latin": {"family": "García Pérez", "given": "María"},
     "order": "western", "short_name": {"ja": "ガルシア", "en": "García"}, "honorific": {"en": "Ms."},
