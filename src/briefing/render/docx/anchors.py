@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 PREFIX = "_BF"
-KEYS = {"body": "b", "numbered": "n", "text": "t", "bullets": "u", "paragraph": "p", "section": "s", "lead": "l"}
+KEYS = {"body": "b", "numbered": "n", "text": "t", "bullets": "u", "paragraph": "p", "section": "s", "lead": "l",
+        "readout": "r"}
 NAMES = {short: key for key, short in KEYS.items()}
 NAME = re.compile(r"_BF(ja|en)_((?:[a-z]\d*)+)(?:_(\d+))?")
 MAX = 40
@@ -49,7 +50,7 @@ def anchored_texts(root) -> dict[str, list[str]]:
     for element in root.xpath("//*[@data-path]"):
         path, _, part = element.get("data-path").partition("~")
         marker = "".join(element.xpath("span[@class='marker']//text()"))
-        text = element.text_content()
+        text = "".join(piece if isinstance(piece, str) else "\n" for piece in _pieces(element))
         texts.setdefault(path, []).append(text[len(marker):] if marker and text.startswith(marker) else text)
     return texts
 
@@ -61,3 +62,16 @@ def digest(root) -> str:
     texts = anchored_texts(root)
     joined = "\n".join(f"{path}\t{chr(12).join(parts)}" for path, parts in sorted(texts.items()))
     return hashlib.sha256(joined.encode()).hexdigest()[:16]
+
+
+def _pieces(element):
+    """The text of `element` in order, a <br> as None (a line break: Word's w:br)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if child.tag == "br":
+            yield None
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        if child.tail:
+            yield child.tail
