@@ -48,7 +48,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
         raise ContentError([Problem(docx, 1, 1, f"this Word file is memo {memo!r}, not {memo_id!r}; "
                                                 f"give {memo!r} or leave MEMO out")])
     source = workspace.content / f"{memo}.yaml"
-    printed, current, generated = _printed(workspace, memo, lang, anchors)
+    printed, current, generated, figures = _printed(workspace, memo, lang, anchors)
     if current != word.properties.get("briefing-texts"):
         raise ContentError([Problem(source, 1, 1, f"changed since {docx.name} was built (its texts differ from "
                                                   "the Word file's); import into the version it was built from "
@@ -56,6 +56,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     paragraphs = [(_anchor(p, lang, anchors), p) for p in word.paragraphs]
     yaml, data = _load(source)
     merge = _Merge(data, lang, Path(workspace.shown(source)), accept, printed, generated)
+    merge.figures = figures
     merge.texts(paragraphs)
     merge.lists(paragraphs)
     merge.report(paragraphs, word, Path(workspace.shown(docx)))
@@ -68,8 +69,8 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     return outcome
 
 
-def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str]:
-    """Content path → printed paragraphs of the memo as it is now, their digest, and all its printed text."""
+def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str, set[str]]:
+    """Content path → printed paragraphs of the memo as it is now, their digest, all its printed text, its images."""
     import lxml.html
 
     from briefing.check.memos import check
@@ -82,7 +83,8 @@ def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[s
     loaded, = checked.memos
     root = lxml.html.document_fromstring(checked.templates.render(
         styled_view(loaded.memo, memo, lang, checked.registry, checked.templates)))
-    return anchors.anchored_texts(root), anchors.digest(root), normal(root.text_content())
+    figures = {Path(src).stem.rstrip("-0123456789") for src in root.xpath("//img/@src")}
+    return anchors.anchored_texts(root), anchors.digest(root), normal(root.text_content()), figures
 
 
 def _anchor(paragraph, lang: str, anchors) -> tuple[str, int] | None:

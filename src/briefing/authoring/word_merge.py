@@ -27,6 +27,7 @@ class _Merge:
     def __init__(self, data, lang: str, source: Path, accept: bool, printed: dict[str, list[str]], generated: str):
         self.data, self.lang, self.source, self.accept = data, lang, source, accept
         self.printed, self.generated = printed, generated
+        self.figures: set[str] = set()  # the stems of the memo's image files
         self.other = "en" if lang == "ja" else "ja"
         self.lines: list[str] = []
         self.changed = False
@@ -139,7 +140,9 @@ class _Merge:
             if kind == "item":
                 result.append(items[value])
             else:
-                result.append(CommentedMap([("text", CommentedMap([(self.lang, value)]))]))
+                result.append(CommentedMap([("text", CommentedMap([(self.lang, value)])), ("only", self.lang),
+                                            ("reason", f"added in the {self.lang} Word draft; translate it, "
+                                                       "then remove its only and reason")]))
                 self.say(path, f"added an item in {self.lang} only: {_shown(value)} (translate it into {self.other})")
         if kept != sorted(kept):
             self.say(path, f"moved items: the order is now {', '.join(str(i + 1) for i in kept)} "
@@ -151,6 +154,8 @@ class _Merge:
                 self.say(f"{path}.{index}", f"deleted in {self.lang}: {_shown(self.printed[f'{path}.{index}.text'][0])}")
                 if item.get("text", {}).get(self.other) and item.get("only") != self.lang:
                     item["only"] = self.other
+                    item["reason"] = (f"deleted in the {self.lang} Word draft; delete it in {self.other} too, "
+                                      "or restore it and remove its only and reason")
                 else:
                     continue  # nothing left of it in either language
             before = items[index - 1] if index else None
@@ -174,5 +179,7 @@ class _Merge:
                 continue
             self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor; not part of a numbered list): "
                               f"{_shown(text)}; add it to the content file by hand")
-        for place in word.unmapped:
+        for place, picture in word.unmapped:
+            if picture and picture.rpartition(".")[0].rstrip("-0123456789") in self.figures:
+                continue  # a figure of the memo (figures.py names each picture after its image file)
             self.lines.append(f"{docx}: {place}: not imported; add it to the content file by hand")

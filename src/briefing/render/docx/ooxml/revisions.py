@@ -58,7 +58,7 @@ class WordFile:
     paragraphs: list[WordParagraph]
     properties: dict[str, str]
     comments: dict[str, tuple[str, str]]  # id → (author, text)
-    unmapped: list[str]  # places of pictures and tables an editor added
+    unmapped: list[tuple[str, str]]  # (place, picture name) of pictures and of tables an editor added
 
 
 def read(path) -> WordFile:
@@ -76,13 +76,14 @@ def read(path) -> WordFile:
     for number, p in enumerate(body.iter(qn("w:p")), 1):
         table = p.xpath("ancestor::w:tbl", namespaces=NS)
         place = f"paragraph {number}"
-        if p.xpath(".//w:drawing | .//w:pict", namespaces=NS):
-            unmapped.append(f"{place}: a picture")
+        for picture in p.xpath(".//w:drawing | .//w:pict", namespaces=NS):
+            names = picture.xpath(".//*[local-name()='cNvPr']/@name")
+            unmapped.append((f"{place}: a picture", names[0] if names else ""))
         paragraphs.append(_paragraph(p, place, table))
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
         if not table.xpath(".//w:bookmarkStart[starts-with(@w:name, '_BF')]", namespaces=NS) \
                 and not table.xpath(".//w:drawing", namespaces=NS):
-            unmapped.append(f"table {number}: a table without anchors (added by an editor?)")
+            unmapped.append((f"table {number}: a table without anchors (added by an editor?)", ""))
     return WordFile(paragraphs, properties, comments, unmapped)
 
 
