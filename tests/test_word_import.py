@@ -220,3 +220,10 @@ def test_bad_input_is_refused_and_nothing_written(drafted):
     assert result.returncode == 1
     assert f"content/{MEMO}.yaml:1:1: error: changed since {MEMO}.ja.docx was built" in result.stderr
     assert yaml_of(drafted) == before
+
+
+def test_a_file_that_is_not_a_word_file(drafted):
+    broken = drafted / "build" / "notes.docx"
+    broken.write_text("not a zip", encoding="utf-8")
+    result = run_cli("import", str(broken), cwd=drafted)
+    assert result.returncode == 1 and "build/notes.docx:1:1: error: not a readable Word file" in result.stderr

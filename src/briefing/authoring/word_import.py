@@ -9,11 +9,8 @@ numbered items added, deleted or moved are applied to their list; tracked change
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
 
 from briefing.authoring.word_merge import _Merge
 from briefing.authoring.word_text import normal
@@ -37,7 +34,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
 
     try:
         word = revisions.read(docx)
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+    except (OSError, ValueError) as error:
         raise ContentError([Problem(docx, 1, 1, f"not a readable Word file ({error}); give a .docx that "
                                                 "`briefing build` wrote")]) from None
     memo, lang = word.properties.get("briefing-memo"), word.properties.get("briefing-lang")

@@ -62,12 +62,17 @@ class WordFile:
 
 
 def read(path) -> WordFile:
-    """Read `path` (a .docx); raises KeyError / zipfile.BadZipFile / etree.XMLSyntaxError on a broken file."""
-    with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
-        props = etree.fromstring(archive.read("docProps/custom.xml")) if "docProps/custom.xml" in names else None
-        notes = etree.fromstring(archive.read("word/comments.xml")) if "word/comments.xml" in names else None
+    """Read `path` (a .docx); raises ValueError, saying why, on a file that is not one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+            props = etree.fromstring(archive.read("docProps/custom.xml")) if "docProps/custom.xml" in names else None
+            notes = etree.fromstring(archive.read("word/comments.xml")) if "word/comments.xml" in names else None
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        raise ValueError(str(error)) from None
+    if body is None:
+        raise ValueError("word/document.xml has no w:body")
     properties = {} if props is None else {p.get("name"): "".join(p.itertext()).strip()
                                            for p in props.iter(f"{{{CUSTOM}}}property")}
     comments = {} if notes is None else {c.get(qn("w:id")): (c.get(qn("w:author"), ""), _text(c, True))
