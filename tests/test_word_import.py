@@ -150,6 +150,10 @@ def test_tracked_changes_are_proposals_until_accepted(drafted):
     accepted = run_cli("import", str(word_file), "--accept", cwd=drafted)
     assert accepted.returncode == 0, accepted.stderr
     assert "双方は、平和構築委員会の議題についても意見を交わしました。また、具体的な日程も確認しました。" in yaml_of(drafted)
+    rebuilt = run_cli("build", MEMO, "--format", "docx", "--lang", "ja", cwd=drafted)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert items(docx.Document(word_file))[2].text == \
+        "双方は、平和構築委員会の議題についても意見を交わしました。また、具体的な日程も確認しました。"
 
 
 def move_first_item_last(word_file: Path) -> None:
