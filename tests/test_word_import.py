@@ -231,3 +231,24 @@ def test_a_file_that_is_not_a_word_file(drafted):
     broken.write_text("not a zip", encoding="utf-8")
     result = run_cli("import", str(broken), cwd=drafted)
     assert result.returncode == 1 and "build/notes.docx:1:1: error: not a readable Word file" in result.stderr
+
+
+def test_joined_items_and_a_retyped_name(drafted):
+    """Two items joined into one (Word carries the second's anchor along) and a printed name retyped:
+    the first item takes the joined text, the second is deleted in that language, the retyped name is plain text."""
+    word_file = drafted / "build" / f"{MEMO}.ja.docx"
+    document = docx.Document(word_file)
+    _, second, third = items(document)
+    for child in list(third._p):
+        if child.tag != qn("w:pPr"):
+            second._p.append(child)
+    third._p.getparent().remove(third._p)
+    replace_in_runs(second, "ガルシア事務次長補", "ガルシア国連事務次長補")
+    document.save(word_file)
+    result = run_cli("import", str(word_file), cwd=drafted)
+    assert result.returncode == 0, result.stderr
+    text = yaml_of(drafted)
+    assert ("これに対し、ガルシア国連事務次長補は、日本の継続的な支援に謝意を表し、平和構築の現場で日本と一層連携"
+            "していきたいと述べました。双方は、次回の平和構築委員会の議題についても意見を交わしました。") in text
+    assert "[[garcia-perez:short]]は" not in text and "[[garcia-perez:short]] thanked Japan" in text
+    assert "deleted in ja: «双方は、次回の" in result.stdout
