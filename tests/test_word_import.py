@@ -252,3 +252,22 @@ def test_joined_items_and_a_retyped_name(drafted):
             "していきたいと述べました。双方は、次回の平和構築委員会の議題についても意見を交わしました。") in text
     assert "[[garcia-perez:short]]は" not in text and "[[garcia-perez:short]] thanked Japan" in text
     assert "deleted in ja: «双方は、次回の" in result.stdout
+
+
+def test_an_item_copied_with_its_anchor_is_a_new_item(drafted):
+    """A paragraph copied together with its bookmark (as a careless tool might): the first stays the original."""
+    word_file = drafted / "build" / f"{MEMO}.en.docx"
+    document = docx.Document(word_file)
+    third = items(document)[2]
+    copied = copy.deepcopy(third._p)
+    third._p.addnext(copied)
+    document.save(word_file)
+    document = docx.Document(word_file)
+    retype(items(document)[3], "The two sides agreed to meet again next year.")
+    document.save(word_file)
+    result = run_cli("import", str(word_file), cwd=drafted)
+    assert result.returncode == 0, result.stderr
+    assert "added an item in en only: «The two sides agreed to meet again next" in result.stdout
+    text = yaml_of(drafted)
+    assert "en: The two sides also exchanged views on the agenda" in text
+    assert text.index("exchanged views on the agenda") < text.index("en: The two sides agreed to meet again next year.")

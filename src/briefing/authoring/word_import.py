@@ -50,7 +50,11 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
         raise ContentError([Problem(source, 1, 1, f"changed since {docx.name} was built (its texts differ from "
                                                   "the Word file's); import into the version it was built from "
                                                   "(git stash), or rebuild and carry the edits over by hand")])
-    paragraphs = [(_anchor(p, lang, anchors), p) for p in word.paragraphs]
+    paragraphs, seen = [], set()
+    for paragraph in word.paragraphs:  # a copy that kept its original's anchor is new text, not a second original
+        anchor = _anchor(paragraph, lang, anchors)
+        paragraphs.append((anchor if anchor not in seen else None, paragraph))
+        seen.add(anchor)
     yaml, data = _load(source)
     merge = _Merge(data, lang, Path(workspace.shown(source)), accept, printed, generated)
     merge.figures = figures
