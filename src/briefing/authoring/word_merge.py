@@ -77,12 +77,14 @@ class _Merge:
                 self.set_text(path, new)
 
     def proposals(self, path: str, paragraph) -> None:
+        """Each tracked change in `paragraph`: a proposal, or (with --accept) what was applied."""
         for change in paragraph.changes:
             verb = {"insertion": "insert", "deletion": "delete"}[change.kind]
-            state = "accepted" if self.accept else "proposal"
-            self.say(f"{path}.{self.lang}", f"{state}: {change.author or 'someone'} ({change.date or 'no date'}) "
-                                            f"would {verb} {_shown(change.text)}" if not self.accept else
-                     f"{state}: {verb} {_shown(change.text)} by {change.author or 'someone'} ({change.date or 'no date'})")
+            who = f"{change.author or 'someone'} ({change.date or 'no date'})"
+            if self.accept:
+                self.say(f"{path}.{self.lang}", f"accepted: {verb} {_shown(change.text)} by {who}")
+            else:
+                self.say(f"{path}.{self.lang}", f"proposal: {who} would {verb} {_shown(change.text)}")
 
     def set_text(self, path: str, new: list[str]) -> None:
         mapping = self.node(path)
