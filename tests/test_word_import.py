@@ -271,3 +271,31 @@ def test_an_item_copied_with_its_anchor_is_a_new_item(drafted):
     text = yaml_of(drafted)
     assert "en: The two sides also exchanged views on the agenda" in text
     assert text.index("exchanged views on the agenda") < text.index("en: The two sides agreed to meet again next year.")
+
+
+def test_an_item_inserted_with_track_changes_waits_for_accept(drafted):
+    word_file = drafted / "build" / f"{MEMO}.en.docx"
+    document = docx.Document(word_file)
+    third = items(document)[2]
+    added = copy.deepcopy(third._p)
+    for mark in added.findall(qn("w:bookmarkStart")) + added.findall(qn("w:bookmarkEnd")):
+        added.remove(mark)
+    runs = added.findall(qn("w:r"))
+    for run in runs[1:]:
+        added.remove(run)
+    runs[0].find(qn("w:t")).text = "Both sides will meet again in spring."
+    mark = added.makeelement(qn("w:ins"), {qn("w:id"): "901", qn("w:author"): "Director Sato",
+                                           qn("w:date"): "2026-01-16T10:00:00Z"})
+    runs[0].addprevious(mark)
+    mark.append(runs[0])
+    third._p.addnext(added)
+    document.save(word_file)
+    before = yaml_of(drafted)
+
+    shown = run_cli("import", str(word_file), cwd=drafted)
+    assert shown.returncode == 0, shown.stderr
+    assert "proposal: Director Sato would add an item «Both sides will meet again in spring.»" in shown.stdout
+    assert yaml_of(drafted) == before
+    accepted = run_cli("import", str(word_file), "--accept", cwd=drafted)
+    assert accepted.returncode == 0, accepted.stderr
+    assert "en: Both sides will meet again in spring." in yaml_of(drafted)
