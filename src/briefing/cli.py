@@ -91,6 +91,13 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--style", metavar="NAME", help="the office's house style: templates/styles/NAME.yaml")
     init.add_argument("--templates", action="store_true", help="also copy the templates, for an office's own look")
     init.add_argument("--debug", action="store_true", help="show tracebacks")
+    word_import = commands.add_parser("import", parents=[place], help="carry edits made to a built Word file "
+                                                                      "back into its content file")
+    word_import.add_argument("docx", type=Path, metavar="FILE.docx", help="a Word file `briefing build` wrote, edited")
+    word_import.add_argument("memo", nargs="?", metavar="MEMO", help="the memo it is (default: the file says)")
+    word_import.add_argument("--accept", action="store_true", help="apply the tracked changes (default: list them "
+                                                                   "as proposals and leave their text as it was)")
+    word_import.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
     doctor = commands.add_parser("doctor", help="what this machine has for building memos")
     doctor.add_argument("--root", default=".", help="workspace folder (default: here)")
     doctor.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -175,6 +182,11 @@ def run(args: argparse.Namespace) -> int:
         from briefing.check.report import run_check
         return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format,
                          fix=args.fix)
+    if args.command == "import":
+        from briefing.authoring.word_import import import_docx
+        outcome = import_docx(workspace, args.docx.resolve(), args.memo, accept=args.accept, dry_run=args.dry_run)
+        print("\n".join(outcome.lines) or "no edits to import")
+        return EXIT_OK
     if args.command in ("schema", "new", "preview"):
         return _writing(args, workspace)
     out = args.out.resolve() if args.out else None

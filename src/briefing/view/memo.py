@@ -108,24 +108,28 @@ class _Builder:
     def text(self, text: Text) -> str:
         return resolve(text.get(self.lang), self.context)
 
-    def blocks(self, blocks: list, level: int) -> list[dict]:
-        """Views of the blocks printed in this language; `level` is the next numbering level."""
+    def blocks(self, blocks: list, level: int, path: str = "body") -> list[dict]:
+        """Views of the blocks printed in this language; `level` is the next numbering level.
+
+        Each view's `path` is where its block sits in the content file (`body.0`), which the templates
+        print as `data-path` and the Word file keeps as an anchor (`briefing import` reads it back)."""
         views, section_number = [], 0
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if block.only not in (None, self.lang):
                 continue
             if isinstance(block, Section) and block.numbered:
                 section_number += 1
-            views.append(self.block(block, level, section_number))
+            views.append({**self.block(block, level, section_number, f"{path}.{index}"), "path": f"{path}.{index}"})
         return views
 
-    def block(self, block: Any, level: int, section_number: int) -> dict:
+    def block(self, block: Any, level: int, section_number: int, path: str) -> dict:
         if isinstance(block, Paragraph):
             return {"kind": "paragraph", "paragraphs": paragraphs(self.text(block.paragraph))}
         if isinstance(block, Numbered):
-            return {"kind": "numbered", "level": level, "entries": self.items(block.numbered, level)}
+            return {"kind": "numbered", "level": level, "entries": self.items(block.numbered, level, f"{path}.numbered")}
         if isinstance(block, Bullets):
-            return {"kind": "bullets", "entries": [self.text(t) for t in block.bullets]}
+            return {"kind": "bullets", "entries": [self.text(t) for t in block.bullets],
+                    "paths": [f"{path}.bullets.{n}" for n in range(len(block.bullets))]}
         if isinstance(block, Attendees):
             return self.attendees(block, level)
         if isinstance(block, Links):
@@ -137,29 +141,30 @@ class _Builder:
             return {"kind": "figure", "src": block.figure, "caption": self.text(block.caption),
                     "alt": self.text(block.alt) if block.alt else None, "width": block.width}
         if isinstance(block, Reference):
-            return self.reference(block, level)
+            return self.reference(block, level, path)
         if isinstance(block, Section):
             numbered = block.numbered
             return {"kind": "section", "heading": self.text(block.section), "level": level,
                     "marker": marker(self.levels[level], section_number) if numbered else None,
-                    "blocks": self.blocks(block.body, level + 1 if numbered else level)}
+                    "blocks": self.blocks(block.body, level + 1 if numbered else level, f"{path}.body")}
         assert isinstance(block, Readout), block
-        return self.readout(block)
+        return self.readout(block, path)
 
-    def items(self, items: list[Item], level: int) -> list[dict]:
+    def items(self, items: list[Item], level: int, path: str) -> list[dict]:
         views = []
-        for item in items:
+        for index, item in enumerate(items):
             if item.only not in (None, self.lang):
                 continue
             text, *more = paragraphs(self.text(item.text))
             views.append({"marker": marker(self.levels[level], len(views) + 1), "level": level,
                           "hang": hang_em(self.levels[level]),
                           "text": text, "more": more,
-                          "bullets": [self.text(t) for t in item.bullets],
-                          "children": self.items(item.numbered, level + 1)})
+                          "bullets": [self.text(t) for t in item.bullets], "path": f"{path}.{index}",
+                          "bullet_paths": [f"{path}.{index}.bullets.{n}" for n in range(len(item.bullets))],
+                          "children": self.items(item.numbered, level + 1, f"{path}.{index}.numbered")})
         return views
 
-    def reference(self, block: Reference, level: int) -> dict:
+    def reference(self, block: Reference, level: int, path: str) -> dict:
         """A reference note with the style's label (numbered or not) and look (framed or plain)."""
         labels, box = self.strings["labels"], self.strings["reference_box"]
         if block.label:
@@ -170,7 +175,7 @@ class _Builder:
         else:
             label = labels["reference"]
         return {"kind": "reference", "label": label, "title": self.text(block.reference) if block.reference else "",
-                "framed": box["look"] == "framed", "blocks": self.blocks(block.body, level)}
+                "framed": box["look"] == "framed", "blocks": self.blocks(block.body, level, f"{path}.body")}
 
     def attendees(self, block: Attendees, level: int) -> dict:
         items = []
@@ -189,7 +194,7 @@ class _Builder:
                 "numbered": self.strings["attendees"]["numbered"],
                 "note": self.text(block.note) if block.note else None}
 
-    def readout(self, block: Readout) -> dict:
+    def readout(self, block: Readout, path: str) -> dict:
         date = block.date or self.context.date
         strings = self.style_of(block.issuer) if block.issuer and self.style_of else self.strings
         context = replace(self.context, strings=strings, date=date, end_date=None if block.date else self.context.end_date)
@@ -198,4 +203,4 @@ class _Builder:
         return {"kind": "readout", "title": inner.text(block.readout), "closing_label": strings["labels"]["closing"],
                 "issuer": organization_text(issuer, self.lang) if issuer else None,
                 "lead": paragraphs(inner.text(block.lead)) if block.lead else None,
-                "blocks": inner.blocks(block.body, 0), "closing": block.closing}
+                "blocks": inner.blocks(block.body, 0, f"{path}.body"), "closing": block.closing}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 
@@ -134,8 +135,9 @@ def test_fonts_windows_has(tmp_path):
 
 def test_reference_settings_are_not_copied(tmp_path):
     out, _ = render(tmp_path, "en")
-    names = zipfile.ZipFile(out).namelist()
-    assert "docProps/custom.xml" not in names  # embed_fonts, section_indent: the template's business
+    custom = zipfile.ZipFile(out).read("docProps/custom.xml").decode()
+    assert "embed_fonts" not in custom and "section_indent" not in custom  # the template's business
+    assert re.findall(r'name="([^"]+)"', custom) == ["briefing-memo", "briefing-lang", "briefing-texts"]  # for import
 
 
 def test_section_indent_comes_from_the_reference(tmp_path):

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML, YAMLError
 from briefing.content.files import atomic_output
 from briefing.errors import ContentError, EnvironmentProblem, Problem
 from briefing.render.document import Document
+from briefing.render.docx import anchors as docx_anchors
 from briefing.render.docx import boxes as docx_boxes
 from briefing.render.docx import figures as docx_figures
 from briefing.render.docx import fonts as docx_fonts
@@ -53,6 +54,8 @@ def render_docx(document: Document, out_path: Path, *, embed_fonts: bool | None 
         log.warning("%s.%s.docx: removed %d control characters that a Word file cannot hold",
                     document.memo_id, document.lang, len(NOT_XML.findall(document.html)))
     _Writer(word, document, strings, layout).write(root)
+    ooxml.set_custom_properties(word.part.package, {"briefing-memo": document.memo_id, "briefing-lang": document.lang,
+                                                    "briefing-texts": docx_anchors.digest(root)})
     choices = (embed_fonts, document.embed_fonts, layout.embed_fonts)
     if next(choice for choice in choices if choice is not None):
         wide = any(unicodedata.east_asian_width(c) in "WF" for c in root.text_content())
@@ -95,6 +98,7 @@ class _Writer:
         self.picture_names: set[str] = set()
         self.bullet_nums: dict[tuple[str, float], int] = {}
         self.handling: list[Segment] = []
+        self.bookmarks = 0
 
     def write(self, root) -> None:
         docx_parts.footer(self, self.strings["labels"])
@@ -137,7 +141,7 @@ class _Writer:
                 docx_boxes.keep_last_with_next(self)  # never a page holding only （以上）
             if context.box and style == "Body Text":
                 style, indented = "Reference Box", False
-            self.runs(self.paragraph(style, context.indent if indented else 0), segments(element))
+            self.anchor(self.runs(self.paragraph(style, context.indent if indented else 0), segments(element)), element)
         elif tag == "ol" and "numbered" in classes:
             self.numbered(element, context)
         elif tag == "ul" and "bullets" in classes:
@@ -170,7 +174,7 @@ class _Writer:
             self.lists.number(paragraph, element, int(element.get("data-level", "0")), position)
         else:
             self.lists.skip(paragraph)
-        self.runs(paragraph, segments(element))
+        self.anchor(self.runs(paragraph, segments(element)), element)
         if self.layout.readout_look is not None and "readout-title" in element.classes \
                 and _depth(element) in self.layout.shared_levels:
             ooxml.format_like(paragraph._p, self.layout.readout_look)  # its level's style is the sections'
@@ -185,9 +189,10 @@ class _Writer:
                 if element.tag == "p" and "item" in element.classes:
                     paragraph = self.paragraph("Numbered Item")
                     self.lists.number(paragraph, element, level, context.indent + level - base, top)
-                    self.runs(paragraph, segments(element))
+                    self.anchor(self.runs(paragraph, segments(element)), element)
                 elif element.tag == "p" and "item-more" in element.classes:  # the item's next paragraph
-                    self.runs(self.paragraph("Body Text", context.indent + level - base + 1), segments(element))
+                    paragraph = self.paragraph("Body Text", context.indent + level - base + 1)
+                    self.anchor(self.runs(paragraph, segments(element)), element)
                 elif element.tag == "ol":
                     self.numbered(element, context, top, base)
                 elif element.tag == "ul" and "bullets" in element.classes:
@@ -207,9 +212,16 @@ class _Writer:
                 self.bullet_nums[char, position] = ooxml.add_num(self.numbering, abstract, 0)
             paragraph = self.paragraph("Bullet Item")
             ooxml.set_numbering(ooxml.ppr(paragraph._p), self.bullet_nums[char, position], 0)
-            self.runs(paragraph, segments(paragraph_element))
+            self.anchor(self.runs(paragraph, segments(paragraph_element)), paragraph_element)
 
     # ---- paragraphs and runs ----
+
+    def anchor(self, paragraph, element) -> None:
+        """Mark `paragraph` with the content path `element` came from (anchors.py), if it has one."""
+        name = docx_anchors.anchor_name(self.document.lang, element.get("data-path") or "")
+        if name:
+            self.bookmarks += 1
+            ooxml.add_bookmark(paragraph._p, name, self.bookmarks)
 
     def paragraph(self, style_name: str, indent: float = 0, container=None):
         style = self.word.styles[style_name]
@@ -220,7 +232,8 @@ class _Writer:
         self.tag(ooxml.rpr(ppr))
         return paragraph
 
-    def runs(self, paragraph, pieces: list[Segment]) -> None:
+    def runs(self, paragraph, pieces: list[Segment]):
+        """Add `pieces` to `paragraph` as runs; returns the paragraph."""
         for segment in pieces:
             if segment.br:
                 run = paragraph.add_run()
@@ -240,6 +253,7 @@ class _Writer:
                 run = paragraph.add_run(text)
                 run.bold, run.italic = segment.bold or None, segment.italic or None
                 self.tag(run._r.get_or_add_rPr(), latin)
+        return paragraph
 
     @property
     def _hint(self) -> str | None:

@@ -10,6 +10,7 @@ from briefing.render.docx.ooxml.elements import (BORDER_SIDES, MERGED_PPR, PPR_O
                                                  set_rfonts, set_run_box, set_setting, shift_indent,
                                                  strip_char_units, strip_theme_fonts, set_spacing_after, set_exact_line,
                                                  set_alias, set_default_tab_stop, has_paragraph_box)
+from briefing.render.docx.ooxml.revisions import add_bookmark
 from briefing.render.docx.ooxml.tables import (blocks, closing_paragraphs, is_table, set_cell_margins, set_row,
                                                set_table_box)
 from briefing.render.docx.ooxml.numbering import (Level, add_abstract_num, add_num, level_element, link_style,
@@ -20,7 +21,7 @@ from briefing.render.docx.ooxml.package import (add_field, add_hyperlink, add_li
                                                 set_alt_text, set_company, set_custom_properties, set_font_table,
                                                 set_inline_flush, set_picture_identity, zip_time)
 
-__all__ = ["add_abstract_num", "add_field", "add_hyperlink", "add_link_run", "add_num", "blocks", "BORDER_SIDES",
+__all__ = ["add_abstract_num", "add_bookmark", "add_field", "add_hyperlink", "add_link_run", "add_num", "blocks", "BORDER_SIDES",
            "child", "clear_story", "closing_paragraphs", "custom_properties", "drop", "drop_custom_properties",
            "east_asian_font", "east_asian_lang", "em_twips", "embed_fonts", "font_names", "FontInfo", "format_like",
            "has_paragraph_box", "indent_chars", "is_table", "latin_language", "Level", "level_element", "link_style",
