@@ -1,0 +1,56 @@
+"""`briefing compare MEMO`: the 新旧対照表 (PDF, Word) and the Word redline of each language into build/."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.authoring.compare.align import align
+from briefing.authoring.compare.table import redline_paragraphs, table_view
+from briefing.authoring.compare.units import units
+from briefing.authoring.compare.versions import version
+from briefing.content.workspace import Workspace, select_memos
+from briefing.errors import UsageError
+
+
+def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_rev: str | None = None,
+            old_file: Path | None = None, out_dir: Path | None = None, langs: tuple[str, ...] = ("ja", "en"),
+            full: bool = False) -> list[Path]:
+    """Compare two versions of `memo` (default: the last commit against the working copy); return the files written."""
+    selected = select_memos(workspace, [memo])
+    if len(selected) != 1:
+        raise UsageError(f"{memo}: name one memo to compare, e.g. briefing compare {selected[0].stem if selected else 'MEMO'}")
+    path = selected[0]
+    if old_file is not None and (from_rev or to_rev):
+        raise UsageError("--old FILE compares that file with the working copy; leave out --from and --to")
+    old = version(workspace, path, file=old_file) if old_file else version(workspace, path, from_rev or "HEAD")
+    new = version(workspace, path, to_rev)
+    out_dir = out_dir or workspace.build
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in (lang for lang in langs if lang in old.documents and lang in new.documents):
+        written += _outputs(workspace, path.stem, old.documents[lang], new.documents[lang], out_dir, full)
+    return written
+
+
+def _outputs(workspace: Workspace, memo_id: str, old, new, out_dir: Path, full: bool) -> list[Path]:
+    """One language's 新旧対照表 (PDF and Word) and redline."""
+    from briefing.render.docx.compare import render_compare_docx, render_redline_docx
+    from briefing.render.formats import render
+    from briefing.view.html import Templates
+
+    lang, strings = new.lang, new.strings
+    rows = align(units(old.html, lang), units(new.html, lang))
+    table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
+    html = Templates(workspace.templates).environment.get_template("compare.html.j2").render(table=table)
+    document = replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False)
+    targets = [out_dir / f"{memo_id}.compare.{lang}.pdf", out_dir / f"{memo_id}.compare.{lang}.docx",
+               out_dir / f"{memo_id}.redline.{lang}.docx"]
+    render(document, "pdf", targets[0])
+    render_compare_docx(table, document, targets[1])
+    with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
+        plain = render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
+        render_redline_docx(plain, redline_paragraphs(rows, lang), strings["compare"]["author"],
+                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[2])
+    return targets
