@@ -37,7 +37,7 @@ def _snapshot(workspace: Workspace, memo: Path, revision: str | None, file: Path
     with tempfile.TemporaryDirectory(prefix="briefing-compare-") as folder:
         root = Path(folder)
         shutil.copytree(workspace.content, root / "content", ignore=shutil.ignore_patterns("*.lock.yaml"))
-        (root / "templates").symlink_to(workspace.templates, target_is_directory=True)
+        shutil.copytree(workspace.templates, root / "templates", copy_function=_link_or_copy)  # no links out: confined
         if file is not None:
             if not file.is_file():
                 raise UsageError(f"--old {file}: no such file; give the old version's YAML file")
@@ -51,6 +51,15 @@ def _snapshot(workspace: Workspace, memo: Path, revision: str | None, file: Path
                 if name:
                     _restore(top, revision, Path(name), root / "content" / REGISTRY_DIR / Path(name).relative_to(registry))
         yield Workspace(root)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link where the file system allows it (fonts are megabytes), else a copy."""
+    import os
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _restore(top: Path, revision: str, path: Path, target: Path) -> None:
