@@ -1,0 +1,164 @@
+"""`briefing compare`: 新旧対照表 (PDF, Word) and redlines over version pairs kept in a git history."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tarfile
+import io
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from compare_pairs import MEMO, git, make_history
+from conftest import copy_workspace, libreoffice_pdf, pdf_text, run_cli
+
+MEMO_ID = Path(MEMO).stem
+# pair → (--from, --to) as step names; None: the working copy
+PAIRS = {"text": ("base", "text"), "registry": ("text", "registry"), "items": ("registry", "items"),
+         "block": (None, None)}
+# pair → lang → (underlined in the new column, underlined in the old column), every changed row
+CHANGED = {
+    "text": {"ja": ({"トランプ"}, {"バイデン"}), "en": ({"Trump"}, {"Biden"})},
+    "registry": {"ja": ({"藤原"}, {"藤井"}), "en": ({"Fujiwara", "FUJIWARA"}, {"Fujii", "FUJII"})},
+}
+LABELS = {"ja": {"new": "改正後", "old": "改正前", "note": "（傍線部分は改正部分）", "omitted": "（略）",
+                 "inserted": "（新設）", "moved": "（移動）"},
+          "en": {"new": "New", "old": "Old", "note": "Changes are underlined", "omitted": "(omitted)",
+                 "inserted": "(new)", "moved": "(moved)"}}
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory) -> Path:
+    """A workspace whose git history holds the version pairs, each compared into build/<pair>/."""
+    root = copy_workspace(tmp_path_factory.mktemp("history"))
+    commits = make_history(root)
+    for pair, (old, new) in PAIRS.items():
+        args = ["compare", MEMO_ID, "--out", f"build/{pair}"]
+        args += ["--from", commits[old]] if old else []
+        args += ["--to", commits[new]] if new else []
+        result = run_cli(*args, cwd=root)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+def table_rows(path: Path) -> list[list[tuple[str, list[str]]]]:
+    """The Word table's body rows: per cell its text and its underlined pieces."""
+    table = docx.Document(str(path)).tables[0]
+    rows = []
+    for row in table.rows[1:]:
+        cells = []
+        for cell in row.cells:
+            runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
+            pieces, underlined = [], []
+            for run in runs:
+                if run.underline and underlined and pieces and pieces[-1][1]:
+                    underlined[-1] += run.text
+                elif run.underline:
+                    underlined.append(run.text)
+                pieces.append((run.text, bool(run.underline)))
+            cells.append(("".join(text for text, _ in pieces), underlined, pieces))
+        rows.append(cells)
+    return rows
+
+
+def plain(pieces) -> str:
+    """A cell's text without its underlined pieces."""
+    return "".join(text for text, underlined in pieces if not underlined)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("pair", sorted(CHANGED))
+def test_changed_words_and_only_they_are_underlined(history, pair, lang):
+    rows = table_rows(history / "build" / pair / f"{MEMO_ID}.compare.{lang}.docx")
+    changed = [row for row in rows if row[0][1] or row[1][1]]
+    assert changed, "no changed row"
+    new_words, old_words = CHANGED[pair][lang]
+    for new, old in changed:
+        assert set(new[1]) <= new_words and set(old[1]) <= old_words, (new[1], old[1])
+        assert plain(new[2]) == plain(old[2])  # what is not underlined is the same on both sides
+    assert set().union(*(set(new[1]) for new, _ in changed)) == new_words
+    labels = LABELS[lang]
+    assert all(row[0][0] == row[1][0] == labels["omitted"] for row in rows if not row[0][1] and not row[1][1])
+
+
+def test_biden_to_trump_is_one_clean_hunk(history):
+    rows = table_rows(history / "build" / "text" / f"{MEMO_ID}.compare.ja.docx")
+    ((new, old),) = [row for row in rows if row[0][1]]
+    assert new[1] == ["トランプ"] and old[1] == ["バイデン"]
+    assert "トランプ大統領の発言" in new[0] and "バイデン大統領の発言" in old[0]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_inserted_deleted_and_moved_items_sit_in_their_rows(history, lang):
+    labels = LABELS[lang]
+    rows = [row for row in table_rows(history / "build" / "items" / f"{MEMO_ID}.compare.{lang}.docx")
+            if row[0][0] != labels["omitted"]]
+    new_texts, old_texts = [row[0][0] for row in rows], [row[1][0] for row in rows]
+    meeting = "東京" if lang == "ja" else "Tokyo"
+    reform = "国連改革" if lang == "ja" else "UN reform"
+    thanks = "謝意" if lang == "ja" else "thanked"
+    outset = "はじめに" if lang == "ja" else "At the outset"
+    assert reform in new_texts[0] and old_texts[0] == labels["moved"]  # moved to the top: new place
+    assert meeting in new_texts[1] and old_texts[1] == labels["inserted"]  # inserted
+    assert outset in new_texts[2] and outset in old_texts[2]  # renumbered 1 → 3: only the number changed
+    assert rows[2][0][1] == ["3"] and rows[2][1][1] == ["1"]
+    assert new_texts[3] == "" and thanks in old_texts[3]  # deleted: old column only, underlined whole
+    assert plain(rows[3][1][2]).strip() == ""
+    assert new_texts[4] == labels["moved"] and reform in old_texts[4]  # moved: its old place
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_block_added_in_the_working_copy_is_new(history, lang):
+    labels = LABELS[lang]
+    rows = [row for row in table_rows(history / "build" / "block" / f"{MEMO_ID}.compare.{lang}.docx")
+            if row[0][0] != labels["omitted"]]
+    ((new, old),) = rows
+    assert old[0] == labels["inserted"] and new[1] == [new[0]]  # underlined whole
+    assert ("引き続き国連と緊密に協力" if lang == "ja" else "continue to work closely") in new[0]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_pdf_table_has_the_labels_the_columns_and_the_rows(history, lang):
+    labels = LABELS[lang]
+    text = pdf_text(history / "build" / "items" / f"{MEMO_ID}.compare.{lang}.pdf", "-layout")
+    header = next(line for line in text.splitlines() if labels["new"] in line and labels["old"] in line)
+    assert header.index(labels["new"]) < header.index(labels["old"])  # 改正後 | 改正前
+    for label in ("note", "omitted", "inserted", "moved"):
+        assert labels[label] in text
+    meeting = "東京で開く" if lang == "ja" else "Tokyo"
+    line = next(line for line in text.splitlines() if meeting in line)
+    assert line.rstrip().endswith(labels["inserted"])  # new text left, （新設） right
+
+
+def test_a_house_style_order_puts_the_old_column_first(tmp_path):
+    root = copy_workspace(tmp_path)
+    strings = root / "templates" / "strings" / "ja.yaml"
+    strings.write_text(strings.read_text(encoding="utf-8").replace("order: [new, old]", "order: [old, new]"),
+                       encoding="utf-8")
+    old = tmp_path / "old.yaml"
+    old.write_text((root / MEMO).read_text(encoding="utf-8").replace("このほか、双方は", "また、双方は"), encoding="utf-8")
+    result = run_cli("compare", MEMO_ID, "--old", str(old), "--lang", "ja", cwd=root)
+    assert result.returncode == 0, result.stderr
+    ((first, second),) = [row for row in table_rows(root / "build" / f"{MEMO_ID}.compare.ja.docx") if row[0][1]]
+    assert first[1] == ["また"] and second[1] == ["このほか"]  # 改正前 first, as the style says
+
+
+def test_full_shows_unchanged_passages_whole(tmp_path):
+    root = copy_workspace(tmp_path)
+    result = run_cli("compare", MEMO_ID, "--old", str(root / MEMO), "--full", "--lang", "en", cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = table_rows(root / "build" / f"{MEMO_ID}.compare.en.docx")
+    assert len(rows) > 10 and all(new[0] == old[0] and not new[1] for new, old in rows)
+    pages = pdf_text(root / "build" / f"{MEMO_ID}.compare.en.pdf", "-layout").split("\f")[:-1]
+    assert len(pages) >= 2
+    assert all(re.search(r"^\s*New\s+Old\s*$", page, re.MULTILINE) for page in pages)  # the header row repeats
+
+
+def test_unknown_revision_is_a_message_not_a_traceback(history):
+    result = run_cli("compare", MEMO_ID, "--from", "no-such-rev", cwd=history)
+    assert result.returncode == 2
+    assert "no-such-rev" in result.stderr and "Traceback" not in result.stderr
