@@ -13,7 +13,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from compare_pairs import MEMO, git, make_history
-from conftest import copy_workspace, libreoffice_pdf, pdf_text, run_cli
+from conftest import copy_workspace, libreoffice_pdf, need_tool, pdf_text, run_cli
 
 MEMO_ID = Path(MEMO).stem
 # pair → (--from, --to) as step names; None: the working copy
@@ -162,3 +162,176 @@ def test_unknown_revision_is_a_message_not_a_traceback(history):
     result = run_cli("compare", MEMO_ID, "--from", "no-such-rev", cwd=history)
     assert result.returncode == 2
     assert "no-such-rev" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---- the redline ----
+
+W_BR, W_T, W_DEL_TEXT = qn("w:br"), qn("w:t"), qn("w:delText")
+SPACES = re.compile(r"\s+")
+
+
+@pytest.fixture(scope="module")
+def version_docx(history) -> dict[str, Path]:
+    """Each version's own Word files, built by `briefing build` from a copy of that version's tree."""
+    commits = {name: git(history, "rev-parse", name_commit).strip()
+               for name, name_commit in (("base", "HEAD~3"), ("text", "HEAD~2"), ("registry", "HEAD~1"),
+                                         ("items", "HEAD"))}
+    folders = {None: history}
+    for name, commit in commits.items():
+        folder = history.parent / f"version-{name}"
+        archive = subprocess.run(["git", "-C", str(history), "archive", commit], check=True, capture_output=True).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(folder, filter="data")
+        folders[name] = folder
+    for folder in folders.values():
+        result = run_cli("build", MEMO_ID, "--format", "docx", "--out", "plain", cwd=folder)
+        assert result.returncode == 0, result.stderr
+    return {name: folder / "plain" for name, folder in folders.items()}
+
+
+def word_paragraphs(path: Path, accept: bool | None = None) -> list[str]:
+    """The body's paragraph texts with every change accepted (True) or rejected (False); line breaks as spaces."""
+    kept, dropped = (qn("w:ins"), qn("w:del")) if accept in (True, None) else (qn("w:del"), qn("w:ins"))
+    texts = []
+    for paragraph in docx.Document(str(path)).element.body.iter(qn("w:p")):
+        mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        if mark is not None and mark.find(dropped) is not None:
+            continue  # the paragraph itself goes with the change
+        parts = []
+        for node in paragraph.iter(W_T, W_DEL_TEXT, W_BR):
+            if any(ancestor.tag == dropped for ancestor in node.iterancestors()):
+                continue
+            parts.append(" " if node.tag == W_BR else node.text or "")
+        text = SPACES.sub(" ", "".join(parts)).strip()
+        if text:
+            texts.append(text)
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_accepting_gives_the_new_version_and_rejecting_the_old(history, version_docx, pair, lang):
+    old, new = PAIRS[pair] if pair != "block" else ("items", None)
+    redline = history / "build" / pair / f"{MEMO_ID}.redline.{lang}.docx"
+    assert word_paragraphs(redline, accept=True) == word_paragraphs(version_docx[new] / f"{MEMO_ID}.{lang}.docx")
+    assert word_paragraphs(redline, accept=False) == word_paragraphs(version_docx[old] / f"{MEMO_ID}.{lang}.docx")
+
+
+def test_the_changes_have_the_author_and_the_memo_date(history):
+    root = docx.Document(str(history / "build" / "items" / f"{MEMO_ID}.redline.ja.docx")).element.body
+    marks = list(root.iter(qn("w:ins"), qn("w:del")))
+    assert {mark.get(qn("w:author")) for mark in marks} == {"briefing"}
+    assert {mark.get(qn("w:date")) for mark in marks} == {"2025-07-03T00:00:00Z"}
+    assert len({mark.get(qn("w:id")) for mark in marks}) == len(marks)
+    # whole paragraphs: the inserted item's mark is inserted, the deleted item's deleted
+    paragraph_marks = [mark.tag for mark in root.iter(qn("w:rPr")) if mark.getparent().tag == qn("w:pPr")
+                       for mark in mark if mark.tag in (qn("w:ins"), qn("w:del"))]
+    assert paragraph_marks.count(qn("w:ins")) == 2 and paragraph_marks.count(qn("w:del")) == 2
+
+
+def _odt_text(odt: Path, accept: bool) -> str:
+    """The text of a document LibreOffice saved as ODT, its tracked changes accepted or rejected; no spaces."""
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+          "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
+    root = etree.fromstring(zipfile.ZipFile(odt).read("content.xml"))
+    text_ns = "{%s}" % ns["text"]
+    regions = {}
+    for region in root.iterfind(".//text:changed-region", ns):
+        kind = etree.QName(region[0]).localname
+        content = [part for part in region[0] if etree.QName(part).localname != "change-info"]
+        regions[region.get(f"{text_ns}id")] = (kind, "".join(text for part in content for text in part.itertext()))
+    body = root.find(".//office:text", ns)
+    tracked = body.find("text:tracked-changes", ns)
+    if tracked is not None:
+        body.remove(tracked)
+    parts, skipping = [], set()
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        if event == "start":
+            change = node.get(f"{text_ns}change-id")
+            if tag == "change-start" and regions[change][0] == "insertion" and not accept:
+                skipping.add(change)
+            elif tag == "change-end":
+                skipping.discard(change)
+            elif tag == "change" and regions[change][0] == "deletion" and not accept:
+                parts.append(regions[change][1])
+            if node.text and not skipping and tag not in ("change-start", "change-end", "change"):
+                parts.append(node.text)
+        elif node.tail and not skipping and node is not body:
+            parts.append(node.tail)
+    return SPACES.sub("", "".join(parts))
+
+
+@pytest.mark.parametrize("pair", ["items", "registry"])
+def test_libreoffice_reads_the_changes_accepts_and_rejects_them(history, version_docx, tmp_path, pair):
+    soffice = need_tool("soffice")
+    old, new = PAIRS[pair]
+    redline = history / "build" / pair / f"{MEMO_ID}.redline.ja.docx"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "odt",
+                    "--outdir", str(tmp_path), str(redline)], check=True, capture_output=True, timeout=180)
+    odt = tmp_path / f"{MEMO_ID}.redline.ja.odt"
+    expected = {True: version_docx[new], False: version_docx[old]}
+    for accept, folder in expected.items():
+        wanted = SPACES.sub("", "".join(word_paragraphs(folder / f"{MEMO_ID}.ja.docx")))
+        assert _odt_text(odt, accept) == wanted
+
+
+def test_libreoffice_shows_the_deleted_and_the_inserted_words(history, tmp_path):
+    pdf = libreoffice_pdf(history / "build" / "text" / f"{MEMO_ID}.redline.ja.docx", tmp_path)
+    text = pdf_text(pdf)
+    assert "トランプ" in text and "バイデン" in text
+
+
+# ---- word boundaries and reproducible bytes ----
+
+def _boundaries(pieces) -> set[int]:
+    """Offsets in a cell's text where an underline starts or ends."""
+    offsets, position = set(), 0
+    for index, (text, underlined) in enumerate(pieces):
+        if index and underlined != pieces[index - 1][1]:
+            offsets.add(position)
+        position += len(text)
+    return offsets
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_no_hunk_boundary_falls_inside_a_word(history, pair, lang):
+    from janome.tokenizer import Tokenizer
+
+    tokenizer = Tokenizer(wakati=True)
+    checked = 0
+    for row in table_rows(history / "build" / pair / f"{MEMO_ID}.compare.{lang}.docx"):
+        for text, underlined, pieces in row:
+            if not underlined or plain(pieces).strip() == "":
+                continue  # nothing or all of it changed: no boundary inside
+            gap = text.find("\u3000" if lang == "ja" else " ") + 1 if pieces[0][0].strip().isdigit() else 0
+            body = text[gap:]
+            if lang == "ja":
+                words, ends = list(tokenizer.tokenize(body)), {0}
+                for word in words:
+                    ends.add(max(ends) + len(word))
+            else:
+                ends = {m.start() for m in re.finditer(r"\b", body)}
+            inside = {offset - gap for offset in _boundaries(pieces) if offset > gap}
+            assert inside <= ends, (body, sorted(inside - ends))
+            checked += len(inside)
+    assert checked or pair in ("block", "items")
+
+
+def test_the_same_versions_give_the_same_bytes(tmp_path):
+    import hashlib
+
+    root = copy_workspace(tmp_path)
+    old = tmp_path / "old.yaml"
+    old.write_text((root / MEMO).read_text(encoding="utf-8").replace("このほか、双方は", "また、双方は"), encoding="utf-8")
+    digests = []
+    for out in ("one", "two"):
+        result = run_cli("compare", MEMO_ID, "--old", str(old), "--lang", "ja", "--out", out, cwd=root)
+        assert result.returncode == 0, result.stderr
+        digests.append({path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in (root / out).iterdir()})
+    assert digests[0] == digests[1] and len(digests[0]) == 3

@@ -46,7 +46,8 @@ def render_compare_docx(table: dict, document: Document, target: Path) -> None:
         ooxml.set_row(row._tr)
         for cell, value in zip(row.cells, values["cells"]):
             cell.width = width
-            paragraph = _cell_paragraph(cell, value["pieces"], WD_ALIGN_PARAGRAPH.CENTER if value["label"] else None)
+            ragged = WD_ALIGN_PARAGRAPH.LEFT if document.lang != "ja" else None  # as compare.css: English not justified
+            paragraph = _cell_paragraph(cell, value["pieces"], WD_ALIGN_PARAGRAPH.CENTER if value["label"] else ragged)
             if value["heading"]:
                 for run in paragraph.runs:
                     run.bold = True
