@@ -335,3 +335,21 @@ def test_the_same_versions_give_the_same_bytes(tmp_path):
         assert result.returncode == 0, result.stderr
         digests.append({path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in (root / out).iterdir()})
     assert digests[0] == digests[1] and len(digests[0]) == 3
+
+
+def test_a_workspace_whose_templates_predate_compare_uses_the_packages_labels(tmp_path):
+    root = copy_workspace(tmp_path)
+    for name in ("_compare.html.j2", "compare.css"):
+        (root / "templates" / name).unlink()
+    strings = root / "templates" / "strings" / "en.yaml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text[:text.index("# briefing compare:")], encoding="utf-8")
+    result = run_cli("compare", MEMO_ID, "--old", str(root / MEMO), "--lang", "en", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Changes are underlined" in pdf_text(root / "build" / f"{MEMO_ID}.compare.en.pdf")
+
+
+def test_a_missing_old_file_is_a_message(tmp_path):
+    root = copy_workspace(tmp_path)
+    result = run_cli("compare", MEMO_ID, "--old", "nowhere.yaml", cwd=root)
+    assert result.returncode == 2 and "nowhere.yaml" in result.stderr and "Traceback" not in result.stderr

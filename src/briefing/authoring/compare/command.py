@@ -38,13 +38,13 @@ def _outputs(workspace: Workspace, memo_id: str, old, new, out_dir: Path, full: 
     """One language's 新旧対照表 (PDF and Word) and redline."""
     from briefing.render.docx.compare import render_compare_docx, render_redline_docx
     from briefing.render.formats import render
-    from briefing.view.html import Templates
 
-    lang, strings = new.lang, new.strings
+    lang = new.lang
+    strings = _with_defaults(new.strings, lang)
     rows = align(units(old.html, lang), units(new.html, lang))
     table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
-    html = Templates(workspace.templates).environment.get_template("compare.html.j2").render(table=table)
-    document = replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False)
+    html = _template(workspace).render(table=table)
+    document = replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False, strings=strings)
     targets = [out_dir / f"{memo_id}.compare.{lang}.pdf", out_dir / f"{memo_id}.compare.{lang}.docx",
                out_dir / f"{memo_id}.redline.{lang}.docx"]
     render(document, "pdf", targets[0])
@@ -54,3 +54,24 @@ def _outputs(workspace: Workspace, memo_id: str, old, new, out_dir: Path, full: 
         render_redline_docx(plain, redline_paragraphs(rows, lang), strings["compare"]["author"],
                             f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[2])
     return targets
+
+
+def _with_defaults(strings: dict, lang: str) -> dict:
+    """The memo's strings over the package's `compare:` labels: a workspace's older copy of strings/ may lack them."""
+    from briefing.content import loader
+    from briefing.content.workspace import PACKAGE_TEMPLATES
+    from briefing.view.styles import deep_merge
+
+    package = loader.load(PACKAGE_TEMPLATES / "strings" / f"{lang}.yaml").data
+    return deep_merge({"compare": package["compare"]}, strings)
+
+
+def _template(workspace: Workspace):
+    """templates/_compare.html.j2 of the workspace, else the package's (a workspace's templates may predate it)."""
+    import jinja2
+
+    from briefing.content.workspace import PACKAGE_TEMPLATES
+
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(workspace.templates), jinja2.FileSystemLoader(PACKAGE_TEMPLATES)])
+    environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.get_template("_compare.html.j2")

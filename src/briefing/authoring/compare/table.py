@@ -8,7 +8,7 @@ HEADINGS = ("memo-title", "readout-title", "section-heading", "reference-heading
 
 
 def table_view(rows: list[Row], lang: str, strings: dict, title: str, full: bool = False) -> dict:
-    """Everything templates/compare.html.j2 and the Word table print; kept runs shortened to （略） unless `full`."""
+    """Everything templates/_compare.html.j2 and the Word table print; kept runs shortened to （略） unless `full`."""
     labels = strings["compare"]
     order = labels["order"]
     body: list[dict] = []
