@@ -11,7 +11,11 @@ from briefing.authoring.compare.table import redline_paragraphs, table_view
 from briefing.authoring.compare.units import units
 from briefing.authoring.compare.versions import version
 from briefing.content.workspace import Workspace, select_memos
+from briefing.build.pipeline import worker_pool
 from briefing.errors import UsageError
+from briefing.render.formats import render
+
+PDF_WORKERS = 2  # the two languages' PDFs at once, in processes that load WeasyPrint while the versions load
 
 
 def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_rev: str | None = None,
@@ -24,35 +28,47 @@ def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_
     path = selected[0]
     if old_file is not None and (from_rev or to_rev):
         raise UsageError("--old FILE compares that file with the working copy; leave out --from and --to")
-    old = version(workspace, path, file=old_file) if old_file else version(workspace, path, from_rev or "HEAD")
-    new = version(workspace, path, to_rev)
     out_dir = out_dir or workspace.build
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang in (lang for lang in langs if lang in old.documents and lang in new.documents):
-        written += _outputs(workspace, path.stem, old.documents[lang], new.documents[lang], out_dir, full)
+    with worker_pool(PDF_WORKERS, ("pdf",), workspace.templates) as starting:  # WeasyPrint loads meanwhile
+        old = version(workspace, path, file=old_file) if old_file else version(workspace, path, from_rev or "HEAD")
+        new = version(workspace, path, to_rev)
+        pdfs = []
+        for lang in (lang for lang in langs if lang in old.documents and lang in new.documents):
+            rows, table, document = _table(workspace, path.stem, old.documents[lang], new.documents[lang], full)
+            target = out_dir / f"{path.stem}.compare.{lang}.pdf"
+            pdfs.append(starting.result().submit(render, document, "pdf", target) if starting else None)
+            if not starting:
+                render(document, "pdf", target)
+            written += [target, *_word(path.stem, rows, table, document, new.documents[lang], out_dir)]
+        for future in pdfs:
+            if future is not None:
+                future.result()
     return written
 
 
-def _outputs(workspace: Workspace, memo_id: str, old, new, out_dir: Path, full: bool) -> list[Path]:
-    """One language's 新旧対照表 (PDF and Word) and redline."""
-    from briefing.render.docx.compare import render_compare_docx, render_redline_docx
-    from briefing.render.formats import render
-
+def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
+    """One language's aligned rows, the 新旧対照表's view and its document (HTML) for the PDF."""
     lang = new.lang
     strings = _with_defaults(new.strings, lang)
     rows = align(units(old.html, lang), units(new.html, lang))
     table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
     html = _template(workspace).render(table=table)
-    document = replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False, strings=strings)
-    targets = [out_dir / f"{memo_id}.compare.{lang}.pdf", out_dir / f"{memo_id}.compare.{lang}.docx",
-               out_dir / f"{memo_id}.redline.{lang}.docx"]
-    render(document, "pdf", targets[0])
-    render_compare_docx(table, document, targets[1])
+    return rows, table, replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False, strings=strings)
+
+
+def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path) -> list[Path]:
+    """One language's 新旧対照表 in Word and its redline: the new version's Word file with the changes tracked."""
+    from briefing.render.docx.compare import render_compare_docx, render_redline_docx
+
+    lang = new.lang
+    targets = [out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"]
+    render_compare_docx(table, document, targets[0])
     with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
         plain = render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
-        render_redline_docx(plain, redline_paragraphs(rows, lang), strings["compare"]["author"],
-                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[2])
+        render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
+                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[1])
     return targets
 
 

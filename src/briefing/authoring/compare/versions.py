@@ -86,12 +86,21 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     from dataclasses import replace
 
     from briefing.build.pipeline import LANGUAGES, documents
-    from briefing.check.memos import check
+    from briefing.check.memos import Checked
+    from briefing.content.validate import load_memo, load_registry
+    from briefing.view.html import Templates
 
-    checked = check(workspace, [memo])
-    errors = [problem for problem in checked.problems if problem.severity == "error"]
-    if errors or not checked.memos:
+    workspace.confine(workspace.shared_inputs())
+    templates = Templates(workspace.templates)
+    registry = load_registry(workspace)
+    try:  # what the memo prints, as checked for a build; translations' freshness is no concern here
+        loaded = load_memo(memo, workspace, registry, templates)
+    except ContentError as error:
+        raise ContentError([_named(problem, label) for problem in error.problems]) from None
+    errors = [problem for problem in loaded.problems if problem.severity == "error"]
+    if errors:
         raise ContentError([_named(problem, label) for problem in errors])
+    checked = Checked(templates, registry, [loaded], [])
     found = {document.lang: replace(document, content_dir=home.content, templates_dir=home.templates)
              for document, _view in documents(checked.memos[0], LANGUAGES, checked, workspace)}
     return Version(label, found)
