@@ -353,3 +353,12 @@ def test_a_missing_old_file_is_a_message(tmp_path):
     root = copy_workspace(tmp_path)
     result = run_cli("compare", MEMO_ID, "--old", "nowhere.yaml", cwd=root)
     assert result.returncode == 2 and "nowhere.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_word_table_repeats_its_header_row_and_is_titled(history):
+    word = docx.Document(str(history / "build" / "items" / f"{MEMO_ID}.compare.ja.docx"))
+    rows = word.tables[0]._tbl.tr_lst
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None for row in rows[1:])
+    assert [cell.text for cell in word.tables[0].rows[0].cells] == ["改正後", "改正前"]
+    assert word.core_properties.title == "カレ国連活動支援担当事務次長の訪日　新旧対照表"

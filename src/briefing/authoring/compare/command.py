@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from html import unescape
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,7 +56,9 @@ def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
     rows = align(units(old.html, lang), units(new.html, lang))
     table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
     html = _template(workspace).render(table=table)
-    return rows, table, replace(new, memo_id=f"{memo_id}.compare", html=html, draft=False, strings=strings)
+    title = unescape(html[html.index("<title>") + len("<title>"):html.index("</title>")]).strip()
+    return rows, table, replace(new, memo_id=f"{memo_id}.compare", html=html, title=title, draft=False,
+                                strings=strings)
 
 
 def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path) -> list[Path]:
