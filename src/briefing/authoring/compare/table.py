@@ -30,7 +30,7 @@ def redline_paragraphs(rows: list[Row], lang: str) -> list[dict]:
     for row in rows:
         pieces = row.pieces(lang, "text")  # Word numbers the items itself
         whole = {"inserted": "+", "moved-to": "+", "deleted": "-", "moved-from": "-"}.get(row.state, "=")
-        paragraphs.append({"kind": row.kind, "heading": row.kind in HEADINGS, "whole": whole, "pieces": pieces})
+        paragraphs.append({"kind": row.kind, "whole": whole, "pieces": pieces})
     return paragraphs
 
 

@@ -8,8 +8,6 @@ from functools import lru_cache
 
 ENGLISH_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
-Segments = list[tuple[str, bool]]  # (text, changed)
-
 
 @lru_cache(maxsize=1)
 def _tokenizer():
@@ -41,18 +39,6 @@ def changes(old: str, new: str, lang: str) -> list[tuple[str, str]]:
         if j2 > j1:
             pieces.append(("+", "".join(new_words[j1:j2])))
     return _joined(_spaces_absorbed(pieces))
-
-
-def diff(old: str, new: str, lang: str) -> tuple[Segments, Segments]:
-    """The old and the new text as (text, changed) pieces."""
-    pieces = changes(old, new, lang)
-    return ([(text, op == "-") for op, text in pieces if op != "+"],
-            [(text, op == "+") for op, text in pieces if op != "-"])
-
-
-def whole(text: str, changed: bool) -> Segments:
-    """A text as one piece."""
-    return [(text, changed)] if text else []
 
 
 def _spaces_absorbed(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
