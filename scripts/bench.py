@@ -163,15 +163,33 @@ def watch_latency(folder: Path, edits: int) -> tuple[list[float], float, float]:
     return latencies, first_rss, last_rss
 
 
+def compare_cost(folder: Path) -> None:
+    """`briefing compare` of each example (against a copy with one word changed) beside building that memo."""
+    for memo in EXAMPLES:
+        source = folder / "content" / f"{memo}.yaml"
+        old = folder / f"{memo}.old.yaml"
+        text = source.read_text(encoding="utf-8")
+        old.write_text(text.replace("ました。", "ます。", 1), encoding="utf-8")
+        pairs = [(timed([*BRIEFING, "compare", memo, "--old", str(old)], folder),  # taken in turns: same noise
+                  timed([*BRIEFING, "build", memo, "--force"], folder)) for _ in range(5)]
+        compare, build = min(c for c, _ in pairs), min(b for _, b in pairs)
+        print(f"compare {memo:24} {compare:7.2f} s   build of the memo {build:.2f} s   ratio {compare / build:.2f} "
+              f"(target <= 1.0), median of 5 pairs {statistics.median(c / b for c, b in pairs):.2f}")
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--memos", type=int, default=100)
     options.add_argument("--edits", type=int, default=60)
     options.add_argument("--tagging", action="store_true", help="only the cost of tagging the examples' PDFs")
+    options.add_argument("--compare", action="store_true", help="only briefing compare beside a build of each example")
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         base = Path(temporary)
         small = workspace(base / "small")
+        if args.compare:
+            compare_cost(small)
+            return
         tagging_cost(small)
         if args.tagging:
             return
@@ -199,6 +217,7 @@ def main() -> None:
             build(warm_space, [memo], force=True)
             runs.append(time.perf_counter() - started)
         print(f"warm build of one memo, 4 outputs   {statistics.median(runs):7.2f} s")
+        compare_cost(small)
 
         large = workspace(base / "large", args.memos)
         full = timed([*BRIEFING, "build", "-j", "2", "--force"], large)

@@ -1,4 +1,4 @@
-"""Command line: `briefing build`, `check`, `schema`, `new`, `preview`, `init`; errors become messages and exit codes here."""
+"""Command line: `briefing build`, `check`, `schema`, `new`, `preview`, `init`, `compare`; errors become messages and exit codes here."""
 
 from __future__ import annotations
 
@@ -98,6 +98,17 @@ def parser() -> argparse.ArgumentParser:
     word_import.add_argument("--accept", action="store_true", help="apply the tracked changes (default: list them "
                                                                    "as proposals and leave their text as it was)")
     word_import.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
+    compare = commands.add_parser("compare", parents=[place],
+                                  help="新旧対照表 (PDF, Word) and a Word redline between two versions of a memo",
+                                  description="Default: the last commit (HEAD) against the working copy.")
+    compare.add_argument("memo", metavar="MEMO", help="the memo file or id")
+    compare.add_argument("--from", dest="from_rev", metavar="REV", help="the old version: this git revision (default: HEAD)")
+    versions = compare.add_mutually_exclusive_group()
+    versions.add_argument("--to", dest="to_rev", metavar="REV", help="the new version: this git revision (default: the working copy)")
+    versions.add_argument("--old", type=Path, metavar="FILE", help="the old version: this YAML file (the new: the working copy)")
+    compare.add_argument("--full", action="store_true", help="print unchanged passages whole instead of （略）")
+    compare.add_argument("--out", type=Path, help="output folder (default: build/ in the workspace)")
+    compare.add_argument("--lang", action="append", choices=["ja", "en"], help="only this language (repeatable)")
     doctor = commands.add_parser("doctor", help="what this machine has for building memos")
     doctor.add_argument("--root", default=".", help="workspace folder (default: here)")
     doctor.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -189,6 +200,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command in ("schema", "new", "preview"):
         return _writing(args, workspace)
+    if args.command == "compare":
+        from briefing.authoring.compare.command import compare
+        written = compare(workspace, args.memo, from_rev=args.from_rev, to_rev=args.to_rev, old_file=args.old,
+                          out_dir=args.out.resolve() if args.out else None, langs=tuple(args.lang or ("ja", "en")),
+                          full=args.full)
+        print("\n".join(workspace.shown(path) for path in written))
+        return EXIT_OK
     out = args.out.resolve() if args.out else None
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"--out {args.out} is a file, not a folder")

@@ -180,8 +180,8 @@ def test_misspelt_style_keys_are_reported_in_the_memo_and_in_the_style(workspace
     text = GOOD.replace("issuer: mod", "issuer: mod\nstyle:\n  dateline: {isuer: false}\n  ja: {bulet: ・}")
     assert problems(workspace, text) == [
         "5:14: style: unknown key 'isuer'; expected one of: issuer, position, show",
-        "6:8: style: unknown key 'bulet'; expected one of: attendees, bullet, checks, dateline, dates, labels, locale, "
-        "names, numbering, pdf, reference_box, times, typography"]
+        "6:8: style: unknown key 'bulet'; expected one of: attendees, bullet, checks, compare, dateline, dates, labels, "
+        "locale, names, numbering, pdf, reference_box, times, typography"]
     (workspace / "templates" / "styles" / "mod.yaml").write_text("en:\n  labels: {closnig: ''}\n", encoding="utf-8")
     assert problems(workspace, GOOD) == [
         "2:12: unknown key 'closnig'; expected one of: closing, draft, online, page_after, page_before, page_of, "

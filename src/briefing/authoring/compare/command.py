@@ -1,0 +1,96 @@
+"""`briefing compare MEMO`: the 新旧対照表 (PDF, Word) and the Word redline of each language into build/."""
+
+from __future__ import annotations
+
+import tempfile
+from html import unescape
+from dataclasses import replace
+from pathlib import Path
+
+from briefing.authoring.compare.align import align
+from briefing.authoring.compare.table import redline_paragraphs, table_view
+from briefing.authoring.compare.units import units
+from briefing.authoring.compare.versions import version
+from briefing.content.workspace import Workspace, select_memos
+from briefing.build.pipeline import worker_pool
+from briefing.errors import UsageError
+from briefing.render.formats import render
+
+PDF_WORKERS = 2  # the two languages' PDFs at once, in processes that load WeasyPrint while the versions load
+
+
+def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_rev: str | None = None,
+            old_file: Path | None = None, out_dir: Path | None = None, langs: tuple[str, ...] = ("ja", "en"),
+            full: bool = False) -> list[Path]:
+    """Compare two versions of `memo` (default: the last commit against the working copy); return the files written."""
+    selected = select_memos(workspace, [memo])
+    if len(selected) != 1:
+        raise UsageError(f"{memo}: name one memo to compare, e.g. briefing compare {selected[0].stem if selected else 'MEMO'}")
+    path = selected[0]
+    if old_file is not None and (from_rev or to_rev):
+        raise UsageError("--old FILE compares that file with the working copy; leave out --from and --to")
+    out_dir = out_dir or workspace.build
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with worker_pool(PDF_WORKERS, ("pdf",), workspace.templates) as starting:  # WeasyPrint loads meanwhile
+        old = version(workspace, path, file=old_file) if old_file else version(workspace, path, from_rev or "HEAD")
+        new = version(workspace, path, to_rev)
+        pdfs = []
+        for lang in (lang for lang in langs if lang in old.documents and lang in new.documents):
+            rows, table, document = _table(workspace, path.stem, old.documents[lang], new.documents[lang], full)
+            target = out_dir / f"{path.stem}.compare.{lang}.pdf"
+            pdfs.append(starting.result().submit(render, document, "pdf", target) if starting else None)
+            if not starting:
+                render(document, "pdf", target)
+            written += [target, *_word(path.stem, rows, table, document, new.documents[lang], out_dir)]
+        for future in pdfs:
+            if future is not None:
+                future.result()
+    return written
+
+
+def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
+    """One language's aligned rows, the 新旧対照表's view and its document (HTML) for the PDF."""
+    lang = new.lang
+    strings = _with_defaults(new.strings, lang)
+    rows = align(units(old.html, lang), units(new.html, lang))
+    table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
+    html = _template(workspace).render(table=table)
+    title = unescape(html[html.index("<title>") + len("<title>"):html.index("</title>")]).strip()
+    return rows, table, replace(new, memo_id=f"{memo_id}.compare", html=html, title=title, draft=False,
+                                strings=strings)
+
+
+def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path) -> list[Path]:
+    """One language's 新旧対照表 in Word and its redline: the new version's Word file with the changes tracked."""
+    from briefing.render.docx.compare import render_compare_docx, render_redline_docx
+
+    lang = new.lang
+    targets = [out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"]
+    render_compare_docx(table, document, targets[0])
+    with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
+        plain = render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
+        render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
+                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[1])
+    return targets
+
+
+def _with_defaults(strings: dict, lang: str) -> dict:
+    """The memo's strings over the package's `compare:` labels: a workspace's older copy of strings/ may lack them."""
+    from briefing.content import loader
+    from briefing.content.workspace import PACKAGE_TEMPLATES
+    from briefing.view.styles import deep_merge
+
+    package = loader.load(PACKAGE_TEMPLATES / "strings" / f"{lang}.yaml").data
+    return deep_merge({"compare": package["compare"]}, strings)
+
+
+def _template(workspace: Workspace):
+    """templates/_compare.html.j2 of the workspace, else the package's (a workspace's templates may predate it)."""
+    import jinja2
+
+    from briefing.content.workspace import PACKAGE_TEMPLATES
+
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(workspace.templates), jinja2.FileSystemLoader(PACKAGE_TEMPLATES)])
+    environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.get_template("_compare.html.j2")

@@ -1,0 +1,122 @@
+"""`briefing compare` in Word: the 新旧対照表 as a real table, and the new memo with the changes tracked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from briefing.content.files import atomic_output
+from briefing.render.docx import ooxml
+from briefing.render.docx import parts as docx_parts
+from briefing.render.docx import styles as docx_styles
+from briefing.render.docx.ooxml import redline
+from briefing.render.document import Document
+
+BORDER_PT = 0.75
+CELL_PADDING = {"left": 100, "right": 100, "top": 20, "bottom": 20}  # twips
+NO_SPACE = re.compile(r"\s+")
+
+
+def render_compare_docx(table: dict, document: Document, target: Path) -> None:
+    """The 新旧対照表 of `table` (authoring.compare.table.table_view) as a landscape Word table."""
+    word = docx_styles.open_reference(document.templates_dir / "reference.docx")
+    docx_styles.prepare(word, document.strings["locale"], document.lang, {"readout": set(), "section": set()})
+    section = word.sections[0]
+    if section.page_width < section.page_height:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    title = word.add_paragraph(style="Title")
+    title.add_run(table["title"]).add_break()
+    title.add_run(table["heading"])
+    note = word.add_paragraph(table["note"], style="Body Text")
+    note.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    grid = word.add_table(rows=1 + len(table["rows"]), cols=len(table["columns"]))
+    ooxml.set_table_box(grid._tbl, BORDER_PT, CELL_PADDING)
+    width = (section.page_width - section.left_margin - section.right_margin) // len(table["columns"])
+    for column in grid.columns:
+        column.width = width
+    redline.set_header_row(grid.rows[0]._tr)
+    for cell, label in zip(grid.rows[0].cells, table["columns"]):
+        _cell_paragraph(cell, [(label, False)], WD_ALIGN_PARAGRAPH.CENTER)
+    for row, values in zip(grid.rows[1:], table["rows"]):
+        ooxml.set_row(row._tr)
+        for cell, value in zip(row.cells, values["cells"]):
+            cell.width = width
+            ragged = WD_ALIGN_PARAGRAPH.LEFT if document.lang != "ja" else None  # as compare.css: English not justified
+            paragraph = _cell_paragraph(cell, value["pieces"], WD_ALIGN_PARAGRAPH.CENTER if value["label"] else ragged)
+            if value["heading"]:
+                for run in paragraph.runs:
+                    run.bold = True
+    docx_parts.properties(word, document, document.lang)
+    with atomic_output(target) as temporary:
+        ooxml.save_deterministic(word, temporary, ooxml.zip_time(document.epoch))
+
+
+def _cell_paragraph(cell, pieces: list[tuple[str, bool]], alignment):
+    """The cell's one paragraph: plain text, the changed pieces underlined (傍線)."""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = "Body Text"
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    paragraph.paragraph_format.left_indent = Pt(0)
+    if alignment is not None:
+        paragraph.alignment = alignment
+    for text, changed in pieces:
+        run = paragraph.add_run(text)
+        if changed:
+            run.underline = True
+    return paragraph
+
+
+def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, date_iso: str, epoch: int,
+                        target: Path) -> list[str]:
+    """The new memo's Word file `new_docx` with `paragraphs` (table.redline_paragraphs) as tracked changes.
+
+    Returns the texts of units whose paragraph was not found (e.g. the handling mark, in the header)."""
+    import docx
+
+    word = docx.Document(str(new_docx))
+    body = redline.text_paragraphs(word.element.body)
+    marks = redline.Revisions(author, date_iso)
+    bound, missed, start = {}, [], 0
+    for index, unit in enumerate(paragraphs):
+        if unit["whole"] == "-":
+            continue
+        wanted = _key("".join(text for op, text in unit["pieces"] if op != "-"))
+        found = next((i for i in range(start, len(body)) if _key(redline.text_of(body[i])) == wanted), None)
+        if found is None:
+            missed.append(wanted)
+            continue
+        bound[index], start = body[found], found + 1
+    previous = None
+    for index, unit in enumerate(paragraphs):
+        if index in bound:
+            paragraph = previous = bound[index]
+            if unit["whole"] == "+":
+                redline.replace_runs(paragraph, [("+", redline.text_of(paragraph))], marks)
+                redline.mark_paragraph(paragraph, "+", marks)
+            elif any(op != "=" for op, _ in unit["pieces"]):
+                redline.replace_runs(paragraph, unit["pieces"], marks)
+        elif unit["whole"] == "-":
+            like = next((bound[i] for i in bound if paragraphs[i]["kind"] == unit["kind"]), previous)
+            anchor = previous if previous is not None else next(iter(bound.values()), None)
+            if anchor is None or like is None:
+                missed.append(_key("".join(text for _, text in unit["pieces"])))
+                continue
+            paragraph = redline.paragraph_after(anchor, like)
+            if previous is None:
+                anchor.addprevious(paragraph)
+            redline.replace_runs(paragraph, [("-", "".join(text for _, text in unit["pieces"]))], marks)
+            redline.mark_paragraph(paragraph, "-", marks)
+            previous = paragraph
+    with atomic_output(target) as temporary:
+        ooxml.save_deterministic(word, temporary, ooxml.zip_time(epoch))
+    return missed
+
+
+def _key(text: str) -> str:
+    """A paragraph's text without any space or line break: how a unit finds its paragraph."""
+    return NO_SPACE.sub("", text)
