@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ruamel.yaml import YAML
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 EAST_ASIAN = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff01-\uff60]")
@@ -17,7 +18,19 @@ FOLD_MARK = "\x07"  # what the pure-Python parser leaves where a folded block jo
 
 def compose(text: str) -> Node | None:
     """The file's root node (None for a file without data); raises what the parser raises."""
-    return YAML(typ="safe").compose(text)  # C parser when ruamel.yaml.clib is installed, else pure Python
+    yaml = YAML(typ="safe")  # C parser when ruamel.yaml.clib is installed, else pure Python
+    yaml.Resolver = SteadyResolver
+    return yaml.compose(text)
+
+
+class SteadyResolver(VersionedResolver):
+    """ruamel's resolver, choosing the YAML version's rules once per file instead of once per value."""
+
+    @property
+    def versioned_resolver(self) -> dict:
+        if "_rules" not in self.__dict__:
+            self._rules = VersionedResolver.versioned_resolver.fget(self)
+        return self._rules
 
 
 def refold(root: Node, text: str) -> bool:
