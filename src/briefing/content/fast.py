@@ -6,6 +6,7 @@ such a joint); those few blocks are parsed again alone by the pure-Python parser
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ruamel.yaml import YAML
@@ -31,6 +32,50 @@ class SteadyResolver(VersionedResolver):
         if "_rules" not in self.__dict__:
             self._rules = VersionedResolver.versioned_resolver.fget(self)
         return self._rules
+
+
+class Mark:
+    """A node's position, where the pure-Python parser puts it (0-based line and column)."""
+
+    def __init__(self, line: int, column: int):
+        self.line, self.column = line, column
+
+
+def place_empty_values(root: Node, text: str) -> None:
+    """Mark an empty value (`key:` and nothing) of a mapping where the pure-Python parser does.
+
+    That is the next token when nothing follows `key:` on its line in a block (libyaml: the end of
+    `key:`), and the end of `key:` in a flow mapping (libyaml: the next token, `,` or `}`).
+    """
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    for node in _nodes(root):
+        if not isinstance(node, MappingNode):
+            continue
+        for _, value in node.value:
+            if not isinstance(value, ScalarNode) or value.value != "" or value.style:
+                continue
+            at = starts[value.start_mark.line] + value.start_mark.column
+            end_of_line = text.find("\n", at)
+            if at < len(text) and text[at] in ",}]":
+                while at > 0 and text[at - 1] in " \t":
+                    at -= 1
+            elif not text[at: len(text) if end_of_line < 0 else end_of_line].strip():
+                at = _next_token(text, at)
+            line = bisect.bisect_right(starts, at) - 1
+            value.start_mark = Mark(line, at - starts[line])
+
+
+def _next_token(text: str, at: int) -> int:
+    """Offset of the first character at or after `at` that is not a space, a line break or a comment."""
+    while at < len(text):
+        if text[at] in " \t\r\n":
+            at += 1
+        elif text[at] == "#" and (at == 0 or text[at - 1] in " \t\r\n"):
+            end = text.find("\n", at)
+            at = len(text) if end < 0 else end
+        else:
+            break
+    return at
 
 
 def refold(root: Node, text: str) -> bool:
@@ -94,17 +139,20 @@ def _parsed_alone(node: ScalarNode, lines: list[str]) -> str | None:
 
 
 def _folded(node: Node):
-    """Every folded block scalar (>) under `node`, without recursion (a file may nest deeply)."""
+    """Every folded block scalar (>) under `node`."""
+    return (found for found in _nodes(node) if isinstance(found, ScalarNode) and found.style == ">")
+
+
+def _nodes(node: Node):
+    """Every node under `node`, without recursion (a file may nest deeply)."""
     stack, seen = [node], set()
     while stack:
         node = stack.pop()
         if id(node) in seen:  # an alias: refused later by the loader, never followed here
             continue
         seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            if node.style == ">":
-                yield node
-        elif isinstance(node, MappingNode):
+        yield node
+        if isinstance(node, MappingNode):
             stack += [part for pair in node.value for part in pair]
         elif isinstance(node, SequenceNode):
             stack += node.value

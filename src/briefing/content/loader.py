@@ -132,6 +132,8 @@ def _parse(path: Path, text: str) -> SourceFile:
     try:
         root = fast.compose(text)
         exact = root is None or fast.refold(root, text)
+        if root is not None:
+            fast.place_empty_values(root, text)
     except Exception:  # noqa: BLE001 — the pure-Python parser below says what is wrong, and where
         exact = False
     return _finish(source, root) if exact else _parse_pure(source)
