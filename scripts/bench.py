@@ -95,6 +95,36 @@ print(statistics.median(on for on, _ in rounds), statistics.median(off for _, of
 """
 
 
+TIMELINE_WORKER = """
+# One cold build of a memo (-j 2, forced) in this fresh process, with what the main process does and
+# waits for stamped in seconds from the start of the process.
+import time
+started = time.perf_counter()
+import concurrent.futures, sys
+from briefing.build import pipeline
+from briefing.content.workspace import Workspace
+import briefing.check.memos as memos
+import briefing.render.docx.writer as writer
+stamps = [(time.perf_counter() - started, "imports done")]
+def stamped(module, name, label):
+    original = getattr(module, name)
+    def wrapper(*args, **kwargs):
+        stamps.append((time.perf_counter() - started, label + " begins"))
+        try:
+            return original(*args, **kwargs)
+        finally:
+            stamps.append((time.perf_counter() - started, label + " ends"))
+    setattr(module, name, wrapper)
+stamped(pipeline, "_launch_forkserver", "forkserver launch")
+stamped(memos, "check", "check")
+stamped(writer, "render_docx", "Word file written here")
+stamped(concurrent.futures, "wait", "waiting for the PDF workers")
+pipeline.build(Workspace.at(sys.argv[1]), [sys.argv[2]], jobs=2, force=True)
+stamps.append((time.perf_counter() - started, "build returns"))
+for at, label in stamps:
+    print(f"{at:6.3f} s  {label}")
+"""
+
 LISTING_WORKER = """
 # The preview's memo list in a fresh process: its first request (every memo parsed), then later ones.
 import statistics, sys, time
@@ -225,6 +255,10 @@ def main() -> None:
         pairs = [(timed([*BRIEFING, "build", memo, "--force"], small),  # taken in turns: same noise
                   timed([sys.executable, "-c", NAIVE_SCRIPT, str(small), memo], small)) for _ in range(7)]
         cold, naive = min(c for c, _ in pairs), min(n for _, n in pairs)
+        for memo_id in EXAMPLES:
+            print(f"timeline of a cold build of {memo_id}:")
+            print(subprocess.run([sys.executable, "-c", TIMELINE_WORKER, str(small), memo_id], cwd=small, check=True,
+                                 capture_output=True, text=True).stdout, end="")
         cold_serial = best([*BRIEFING, "build", memo, "--force", "-j", "1"], small)
         import_weasyprint = best([sys.executable, "-c", "import weasyprint"], small)
         print(f"cold build of one memo, 4 outputs   {cold:7.2f} s   naive script {naive:.2f} s   "
