@@ -25,15 +25,23 @@ def coverage_problems(source: SourceFile, fonts_dir: Path) -> Iterator[Problem]:
     """A warning for the first character of each text that none of the fonts in `fonts_dir` has."""
     fonts = sorted(path for path in fonts_dir.glob("*") if path.suffix.lower() in FONT_SUFFIXES)
     covered = _characters(tuple((path, *(file_stat(path) or ())) for path in fonts))
+    drawable = covered.drawable
     for loc, text in _texts(source.data, ()):
-        missing = next((c for c in text if ord(c) not in covered and not c.isspace()
-                        and unicodedata.category(c) not in SILENT), None)
+        for character in dict.fromkeys(text).keys() - drawable.keys():
+            drawable[character] = _drawable(character, covered)
+        missing = next((c for c in dict.fromkeys(text) if not drawable[c]), None)
         if missing is not None:
             line, column = _position(source, loc, missing)
             name = unicodedata.name(missing, "no name")
             message = (f"U+{ord(missing):04X} '{missing}' ({name.lower()}) is in none of the memo's fonts and "
                        "would print as an empty box; use another character or write it out")
             yield Problem(source.path, line, column, message, _line(source, line), severity="warning")
+
+
+def _drawable(character: str, covered: Ranges) -> bool:
+    """True when a font has `character`, or it is never drawn (a space, a line break, a joiner)."""
+    return (ord(character) in covered or character.isspace()
+            or unicodedata.category(character) in SILENT)
 
 
 @lru_cache(maxsize=4)
@@ -56,6 +64,7 @@ class Ranges:
         self.starts = [start for start, _ in self.ranges]
         self.ends = list(itertools.accumulate((end for _, end in self.ranges), max))
         self._bisect = bisect.bisect_right
+        self.drawable: dict[str, bool] = {}  # each distinct character looked up once, for every memo
 
     def __contains__(self, code: int) -> bool:
         index = self._bisect(self.starts, code) - 1

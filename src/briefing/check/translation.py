@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 from briefing.check.lockfile import Pair, digest, pairs
@@ -108,11 +109,16 @@ def _moved(now: dict[str, str], lock: dict[str, dict]) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _english_form(form: str) -> re.Pattern:
+    """A glossary form as a whole word, its plurals counting; compiled once for every memo."""
+    return re.compile(rf"\b{re.escape(form)}(?:s|es)?\b", re.IGNORECASE)
+
+
 def _terminology(ja: str, en: str, registry: Registry) -> Iterator[tuple[str, str]]:
     for term in registry.glossary:
         in_ja = any(form in ja for form in [term.ja, *term.variants])
-        in_en = any(re.search(rf"\b{re.escape(form)}(?:s|es)?\b", en, re.IGNORECASE)  # plurals count
-                    for form in [term.en, *term.variants])
+        in_en = any(_english_form(form).search(en) for form in [term.en, *term.variants])
         if in_ja and not in_en:
             yield "en", f"the Japanese uses 「{term.ja}」: the agreed English is \"{term.en}\" (glossary)"
         elif in_en and not in_ja:

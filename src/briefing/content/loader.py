@@ -18,6 +18,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from briefing.content import fast
 from briefing.content.files import inside, read_recorded
 from briefing.errors import ContentError, Problem
 
@@ -100,8 +101,47 @@ def _root_of(path: Path) -> Path:
 
 
 def load(path: Path, root: Path | None = None) -> SourceFile:
-    """Parse `path`; raise `ContentError` with every problem found in it."""
-    source = SourceFile(path, read_text(path, root))
+    """Parse `path`, or reuse its tree if its text is unchanged; raise `ContentError` with every problem found in it.
+
+    The tree is shared: callers read it and never change it.
+    """
+    text = read_text(path, root)
+    key = str(path)
+    cached = PARSED.get(key)
+    if cached is None or cached[0] != text:
+        try:
+            cached = (text, _parse(path, text))
+        except ContentError as error:
+            cached = (text, error.problems)
+        PARSED.pop(key, None)
+        while len(PARSED) >= MAX_PARSED:
+            PARSED.pop(next(iter(PARSED)))
+        PARSED[key] = cached
+    if isinstance(cached[1], list):
+        raise ContentError(list(cached[1]))
+    return cached[1]
+
+
+PARSED: dict[str, tuple[str, SourceFile | list[Problem]]] = {}  # path → its text last parsed and the outcome
+MAX_PARSED = 4000  # files kept parsed: an office's workspace with room to spare, not unbounded in long runs
+
+
+def _parse(path: Path, text: str) -> SourceFile:
+    """Parse `text` with the C parser; on anything it refuses, again in pure Python for the exact message."""
+    source = SourceFile(path, text)
+    try:
+        root = fast.compose(text)
+        exact = root is None or fast.refold(root, text)
+        if root is not None:
+            fast.place_empty_values(root, text)
+    except Exception:  # noqa: BLE001 — the pure-Python parser below says what is wrong, and where
+        exact = False
+    return _finish(source, root) if exact else _parse_pure(source)
+
+
+def _parse_pure(source: SourceFile) -> SourceFile:
+    """Parse with ruamel's pure-Python round-trip composer: slower, with its exact messages and positions."""
+    path = source.path
     try:
         root = YAML(typ="rt").compose(source.text)
     except ReaderError as error:  # a character YAML does not allow, e.g. a control character
@@ -118,6 +158,11 @@ def load(path: Path, root: Path | None = None) -> SourceFile:
         if "\\t" in message or "'\\t'" in str(error):
             message = "YAML syntax: a tab character; indent with spaces"
         raise ContentError([problem_at(path, source.text, mark.line + 1, mark.column + 1, message)]) from None
+    return _finish(source, root)
+
+
+def _finish(source: SourceFile, root: Node | None) -> SourceFile:
+    """Plain data and positions of the composed `root`; raise `ContentError` with the problems in it."""
     problems: list[Problem] = []
     source.data = _convert(root, (), source, problems, set()) if root is not None else {}
     problems = problems[:MAX_PROBLEMS]

@@ -249,6 +249,18 @@ def _figure_problems(source, loc, figure: Figure, workspace: Workspace) -> Itera
 
 
 def _image_problem(path: Path) -> str | None:
+    """Why an image cannot go into a memo, decided once per version of the file (memos share photos)."""
+    status = path.stat()
+    key = (str(path), status.st_ino, status.st_mtime_ns, status.st_size)
+    if key not in IMAGES_SEEN:
+        IMAGES_SEEN[key] = _image_decoded_problem(path)
+    return IMAGES_SEEN[key]
+
+
+IMAGES_SEEN: dict[tuple, str | None] = {}  # (path, inode, time of change, size) → what is wrong with it
+
+
+def _image_decoded_problem(path: Path) -> str | None:
     """Why an image cannot go into a memo: too large, or not really an image."""
     if path.stat().st_size > MAX_IMAGE_BYTES:
         return f"image is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; save it smaller (about 2000 pixels wide is plenty)"
