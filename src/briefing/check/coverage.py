@@ -11,9 +11,10 @@ import struct
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from briefing.content.files import file_stat
+from briefing.content import loader
 from briefing.content.loader import SourceFile
 from briefing.errors import Problem
 
@@ -26,7 +27,7 @@ def coverage_problems(source: SourceFile, fonts_dir: Path) -> Iterator[Problem]:
     fonts = sorted(path for path in fonts_dir.glob("*") if path.suffix.lower() in FONT_SUFFIXES)
     covered = _characters(tuple((path, *(file_stat(path) or ())) for path in fonts))
     drawable = covered.drawable
-    for loc, text in _texts(source.data, ()):
+    for loc, text in loader.strings_in(source.data):
         for character in dict.fromkeys(text).keys() - drawable.keys():
             drawable[character] = _drawable(character, covered)
         missing = next((c for c in dict.fromkeys(text) if not drawable[c]), None)
@@ -99,16 +100,6 @@ def _cmap_ranges(stream) -> list[tuple[int, int]]:
         return [(first, last) for first, last in zip(starts, ends) if first != 0xFFFF]
     return []
 
-
-def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, loc + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, loc + (index,))
-    elif isinstance(value, str):
-        yield loc, value
 
 
 def _position(source: SourceFile, loc: tuple, character: str) -> tuple[int, int]:

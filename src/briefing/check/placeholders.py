@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Iterable
 
 from briefing.content import loader
 from briefing.errors import ContentError, Problem
@@ -20,7 +20,7 @@ def texts_to_write(paths: Iterable[Path]) -> list[Problem]:
             source = loader.load(path)
         except ContentError:
             continue  # its problems are reported by the check itself
-        for loc, text in _strings(source.data, ()):
+        for loc, text in loader.strings_in(source.data):
             for placeholder in PLACEHOLDER.findall(text):
                 line, column = _position_of(placeholder, source, loc)
                 warnings.append(loader.problem_at(path, source.text, line, column,
@@ -37,14 +37,3 @@ def _position_of(placeholder: str, source: loader.SourceFile, loc: tuple) -> tup
         if found >= 0:
             return number, found + 1
     return line, column
-
-
-def _strings(data: Any, loc: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, loc + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, loc + (index,))

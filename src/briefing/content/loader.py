@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
@@ -59,6 +59,18 @@ class SourceFile:
         """A `Problem` pointing at `loc` in this file."""
         line, column = self.position(loc, key=key)
         return problem_at(self.path, self.text, line, column, message, severity=severity, lang=lang)
+
+
+def strings_in(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string of a file's plain data, with its path: the texts checks look through."""
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings_in(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings_in(value, loc + (index,))
 
 
 def problem_at(path: Path, text: str, line: int, column: int, message: str, **details) -> Problem:
