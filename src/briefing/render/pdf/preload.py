@@ -30,7 +30,7 @@ def preload(templates_dir: Path) -> None:
         atexit.register(_exit_quickly)  # registered last, so it runs first
 
 
-def _exit_quickly() -> None:
+def _exit_quickly(code: int = 0) -> None:
     """The forkserver's end: delete its copy of the fonts, then go without tearing the interpreter down.
 
     Its workers end with it (their parent's death signal), and whoever waits on the build's output
@@ -40,7 +40,7 @@ def _exit_quickly() -> None:
     from briefing.render.formats import _release_fonts
     gc.unfreeze()  # the renderer was frozen with the rest: it must be collectable to be released
     _release_fonts()
-    os._exit(0)
+    os._exit(code)
 
 
 def die_with(build_pid: int, on_term=None) -> None:
@@ -69,9 +69,12 @@ def worker_lifeline(build_pid: int) -> None:
 
 
 def _exit_on_term(signum, frame) -> None:
-    """Exit with the exit handlers (the forkserver deletes its copy of the fonts)."""
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise SystemExit(128 + signum)
+    """Exit as at the end (the forkserver deletes its copy of the fonts), raising nothing.
+
+    SIGTERM may arrive while the interpreter is already shutting down (the build was interrupted):
+    an exception raised then would be printed as a traceback on the build's error output.
+    """
+    _exit_quickly(128 + signum)
 
 
 def _exit_now(signum, frame) -> None:
