@@ -28,7 +28,7 @@ class Checked:
 def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     """Load and check the templates' strings, the registries and the selected memos."""
     workspace.confine(workspace.shared_inputs())  # before any template or registry is read
-    templates = Templates(workspace.templates)
+    templates = Templates.at(workspace.templates)
     registry = load_registry(workspace)
     memos, problems = [], []
     for path in select_memos(workspace, [str(p) for p in paths]):

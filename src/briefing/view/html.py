@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -37,8 +38,36 @@ def balanced_title(title: str | list[str], measure: float, keep=(), join: str = 
     return Markup("<br>").join(html)
 
 
+def _files_state(folder: Path) -> tuple:
+    """Name, size and modification time of every file under `folder`: what a kept `Templates` depends on."""
+    state, pending = [], [str(folder)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():
+                pending.append(entry.path)
+            elif entry.is_file():
+                stat = entry.stat()
+                state.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(state))
+
+
 class Templates:
     """The templates/ folder: memo templates, strings per language and print CSS."""
+
+    _kept: dict[Path, tuple[tuple, Templates]] = {}
+
+    @classmethod
+    def at(cls, folder: Path) -> Templates:
+        """The templates of `folder`, compiled once per process (watch, preview) until one of its files changes."""
+        state = (_files_state(folder), _files_state(PACKAGE_TEMPLATES / "styles"))
+        kept = cls._kept.get(folder)
+        if kept is None or kept[0] != state:
+            kept = cls._kept[folder] = (state, cls(folder))
+        return kept[1]
 
     def __init__(self, folder: Path):
         self.folder = folder

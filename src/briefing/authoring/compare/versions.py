@@ -91,7 +91,7 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     from briefing.view.html import Templates
 
     workspace.confine(workspace.shared_inputs())
-    templates = Templates(workspace.templates)
+    templates = Templates.at(workspace.templates)
     registry = load_registry(workspace)
     try:  # what the memo prints, as checked for a build; translations' freshness is no concern here
         loaded = load_memo(memo, workspace, registry, templates)
