@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import ClassVar
 
 import jinja2
 from jinja2 import meta
@@ -58,7 +59,7 @@ def _files_state(folder: Path) -> tuple:
 class Templates:
     """The templates/ folder: memo templates, strings per language and print CSS."""
 
-    _kept: dict[Path, tuple[tuple, Templates]] = {}
+    _kept: ClassVar[dict[Path, tuple[tuple, Templates]]] = {}
 
     @classmethod
     def at(cls, folder: Path) -> Templates:
