@@ -362,3 +362,46 @@ def test_the_word_table_repeats_its_header_row_and_is_titled(history):
     assert all(row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None for row in rows[1:])
     assert [cell.text for cell in word.tables[0].rows[0].cells] == ["改正後", "改正前"]
     assert word.core_properties.title == "カレ国連活動支援担当事務次長の訪日　新旧対照表"
+
+
+def pdf_columns(path: Path) -> list[list[tuple[str, bool]]]:
+    """The PDF table's body characters per column, each with whether an underline is drawn under it.
+
+    WeasyPrint draws the table's borders and each underline as lines: a border meets the upright
+    borders at their ends, an underline lies just below the characters it marks."""
+    import pdfplumber
+
+    columns = [[], []]
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            flat = [line for line in page.lines if line["top"] == line["bottom"]]
+            upright = [line for line in page.lines if line["x0"] == line["x1"]]
+            corners = {end for line in upright for end in (line["top"], line["bottom"])}
+            borders = [line for line in flat if any(abs(line["top"] - end) < 1 for end in corners)]
+            rules = sorted({round(line["top"], 1) for line in borders})
+            split = sorted(line["x0"] for line in upright)[len(upright) // 2]
+            marks = [line for line in flat if line not in borders]
+            for char in page.chars:  # in the order they are drawn, which is the reading order
+                if not rules[1] < char["top"] < rules[-1] or not char["text"].strip():
+                    continue  # the header row, the title and note above, the page number below
+                centre = (char["x0"] + char["x1"]) / 2
+                under = any(mark["x0"] <= centre <= mark["x1"] and -1 <= mark["top"] - char["bottom"] <= 4
+                            for mark in marks)
+                columns[centre > split].append((char["text"], under))
+    return columns
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_the_pdf_underlines_exactly_what_the_word_table_does(history, pair, lang):
+    """Every character the Word table underlines is underlined in the PDF, and no other (spaces aside)."""
+    folder = history / "build" / pair
+    rows = table_rows(folder / f"{MEMO_ID}.compare.{lang}.docx")
+    marked = 0
+    for side, drawn in enumerate(pdf_columns(folder / f"{MEMO_ID}.compare.{lang}.pdf")):
+        for underlined in (True, False):
+            word = SPACES.sub("", "".join(text for row in rows for text, under in row[side][2] if under == underlined))
+            pdf = SPACES.sub("", "".join(text for text, under in drawn if under == underlined))
+            assert pdf == word, (side, underlined)
+        marked += sum(under for _, under in drawn)
+    assert marked  # every pair changes something
