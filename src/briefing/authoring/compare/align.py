@@ -9,6 +9,7 @@ from briefing.authoring.compare.units import Unit
 from briefing.authoring.compare.words import changes
 
 SIMILAR = 0.4  # two units of one kind this alike (by characters) are one unit changed, not one deleted and one added
+MOVED_SIMILAR = 0.6  # a unit deleted in one place and one added elsewhere this alike are one unit moved (and edited)
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,23 @@ def _paired(old: list[Unit], new: list[Unit]) -> list[Row]:
 
 
 def _moves(rows: list[Row]) -> list[Row]:
-    """An inserted unit whose text a deleted one had is that unit moved: both rows say so."""
-    deleted = {}
-    for index, row in enumerate(rows):
-        if row.state == "deleted":
-            deleted.setdefault(row.old.key, []).append(index)
+    """An inserted unit whose text a deleted one had, or nearly had, is that unit moved: both rows say so."""
+    deleted = [index for index, row in enumerate(rows) if row.state == "deleted"]
+    inserted = [index for index, row in enumerate(rows) if row.state == "inserted"]
     result = list(rows)
-    for index, row in enumerate(rows):
-        if row.state == "inserted" and deleted.get(row.new.key):
-            source = deleted[row.new.key].pop(0)
-            result[index] = Row("moved-to", row.kind, row.new, rows[source].old)
-            result[source] = Row("moved-from", row.kind, row.new, rows[source].old)
+    for alike in (_same_text, _nearly_same_text):  # every exact move first, then the moved and edited
+        for index in inserted:
+            source = next((d for d in deleted if alike(rows[d].old, rows[index].new)), None)
+            if source is not None and result[index].state == "inserted":
+                deleted.remove(source)
+                result[index] = Row("moved-to", rows[index].kind, rows[index].new, rows[source].old)
+                result[source] = Row("moved-from", rows[index].kind, rows[index].new, rows[source].old)
     return result
+
+
+def _same_text(old: Unit, new: Unit) -> bool:
+    return old.key == new.key
+
+
+def _nearly_same_text(old: Unit, new: Unit) -> bool:
+    return old.kind == new.kind and SequenceMatcher(None, old.text, new.text, autojunk=False).ratio() >= MOVED_SIMILAR
