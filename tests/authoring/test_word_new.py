@@ -22,6 +22,7 @@ import typed_drafts
 from conftest import copy_workspace, need_tool, pdf_text, run_cli
 
 from briefing.authoring.word_blocks import BlockMapper
+from briefing.authoring.word_new import parse_date
 from briefing.view.html import Templates
 
 PLACEHOLDER = {"ja": "（ここに訳文を書く）", "en": "(write the translation here)"}
@@ -51,9 +52,10 @@ def imported(tmp_path_factory) -> dict:
     odd = typed_drafts.unmappable(reference, root / "content/assets/pko-symposium-2025/flyer.jpg", drafts / "odd.docx")
     soffice(root / "resaved", "docx", ja, en)
     results = {}
-    for memo, draft in (("typed-ja", ja), ("typed-en", en), ("resaved-ja", root / "resaved/ja.docx"),
-                        ("resaved-en", root / "resaved/en.docx"), ("odd", odd)):
-        results[memo] = run_cli("import", "--new", str(draft), memo, cwd=root)
+    for memo, draft, *lang in (("typed-ja", ja), ("typed-en", en),
+                               ("resaved-ja", root / "resaved/ja.docx", "--lang", "ja"),  # --lang as detected
+                               ("resaved-en", root / "resaved/en.docx"), ("odd", odd)):
+        results[memo] = run_cli("import", "--new", str(draft), memo, *lang, cwd=root)
     return {"root": root, "results": results}
 
 
@@ -65,7 +67,8 @@ def test_a_japanese_draft_with_typed_numbers_becomes_blocks(imported):
     result = imported["results"]["typed-ja"]
     assert result.returncode == 0, result.stderr
     t, data = typed_drafts.JA_TEXT, memo(imported, "typed-ja")
-    assert (data["type"], data["date"], data["issuer"], data["closing"]) == ("readout", dt.date(2025, 7, 4), "mod", True)
+    assert (data["type"], data["date"], data["issuer"]) == ("readout", dt.date(2025, 7, 4), "mod")
+    assert data["closing"] is True
     assert "calendar" not in data  # 令和 is the house style's (mod) own calendar
     assert data["title"] == {"ja": t["title"], "en": PLACEHOLDER["en"]}
     first, second = data["body"]
@@ -85,7 +88,8 @@ def test_an_english_draft_with_word_numbering_becomes_blocks(imported):
     result = imported["results"]["typed-en"]
     assert result.returncode == 0, result.stderr
     t, data = typed_drafts.EN_TEXT, memo(imported, "typed-en")
-    assert data["type"] == "result-summary" and data["title"]["en"] == t["title"]  # ": Summary of Results" is the type's
+    assert data["type"] == "result-summary"  # ": Summary of Results" ends the title: the type's label
+    assert data["title"]["en"] == t["title"]
     assert data["date"] == dt.date(2025, 7, 10) and "date: 2025-07-10, the first date of the lead" in result.stdout
     assert data["issuer"] == "cao-ipchq" and data["closing"] is True
     participants, summary = data["body"]
@@ -142,7 +146,8 @@ def test_what_it_cannot_map_is_reported_with_its_place(imported):
     assert re.search(r"paragraph 9: 「独自の書式の段落です。」: style 'My Note' is not one of", out), out
     assert re.search(r"paragraph 10: 「・中黒で始めた行です。」: typed bullet ・ is not the house style's ●", out), out
     texts = [block["paragraph"]["ja"] for block in memo(imported, "odd")["body"]]
-    assert texts == ["最初の段落です。", "枠の前の文。", "独自の書式の段落です。", "・中黒で始めた行です。"]
+    assert texts == ["最初の段落です。", "枠の前の文。", "独自の書式の段落です。", "・中黒で始めた行です。",
+                     "変更履歴で新しい語にした段落です。"]  # the tracked insertion counts, the deletion does not
 
 
 def test_it_never_overwrites_and_writes_nothing_from_an_empty_file(imported):
@@ -168,3 +173,13 @@ def test_it_never_overwrites_and_writes_nothing_from_an_empty_file(imported):
 def test_typed_numbers_are_the_house_numbering_levels(lang, typed, level, rest):
     strings = Templates(Path(__file__).resolve().parents[2] / "templates").strings[lang]
     assert BlockMapper(strings, lambda text: text).typed_number(typed) == (level, rest)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("2025年6月27日（金）", "ja", (dt.date(2025, 6, 27), False)), ("令和元年５月１日", "ja", (dt.date(2019, 5, 1), True)),
+    ("令和7年7月4日", "ja", (dt.date(2025, 7, 4), True)), ("Friday, June 27, 2025", "en", (dt.date(2025, 6, 27), False)),
+    ("On 27 June 2025, the", "en", (dt.date(2025, 6, 27), False)), ("2025年13月1日", "ja", None),
+    ("no date here", "en", None),
+])
+def test_date_lines_are_read_in_both_languages(text, lang, expected):
+    assert parse_date(text, lang) == expected

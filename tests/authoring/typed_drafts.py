@@ -93,7 +93,9 @@ JA_TEXT = {
 def japanese(reference: Path, path: Path) -> Path:
     """A MOD readout typed with every number by hand: 1, （1）, ア, ● as the house style prints them."""
     t, document = JA_TEXT, blank(reference)
-    typed(document, "Date Line", t["date"], split=False)
+    dated = typed(document, "Date Line", t["date"], split=False)
+    dated._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="0" w:name="_GoBack"/>'))  # Word's last edit
+    dated._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="0"/>'))
     typed(document, "Date Line", t["issuer"], split=False)
     typed(document, "Title", t["title"])
     typed(document, "Lead", t["lead"])
@@ -150,7 +152,8 @@ def english(reference: Path, path: Path) -> Path:
 
 
 def unmappable(reference: Path, picture: Path, path: Path) -> Path:
-    """A draft with what import --new cannot map: a picture, a 2×2 table, a text box, a style of its own."""
+    """A draft with what import --new cannot map (a picture, a 2×2 table, a text box, a style of its own), a bullet
+    of another style and a tracked change (read as accepted)."""
     document = blank(reference)
     typed(document, "Title", "図と表のある文書")
     typed(document, "Body Text", "最初の段落です。")
@@ -166,5 +169,13 @@ def unmappable(reference: Path, picture: Path, path: Path) -> Path:
     own.base_style = None
     typed(document, "My Note", "独自の書式の段落です。")
     typed(document, "Body Text", "・中黒で始めた行です。", split=False)
+    revised = typed(document, "Body Text", "変更履歴で", split=False)  # Track Changes on: one word replaced
+    revised._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="1" w:author="A" w:date="2026-01-15T09:00:00Z"><w:r><w:delText>古い</w:delText>'
+        '</w:r></w:del>'))
+    revised._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="2" w:author="B" w:date="2026-01-15T09:05:00Z"><w:r><w:t>新しい</w:t></w:r>'
+        '</w:ins>'))
+    revised.add_run("語にした段落です。")
     document.save(path)
     return path

@@ -1,4 +1,4 @@
-"""A hand-typed Word file's paragraphs as a memo's blocks: styles → kinds, typed numbers → levels, boxes → references.
+"""A hand-typed Word file's paragraphs as a memo's blocks: styles → kinds, typed numbers → levels, boxes → notes.
 
 The styles are the writer's (render/docx/writer.py maps blocks onto them), known by name, Japanese alias or id.
 Numbers and bullets typed by hand are stripped when they are the house style's (the strings' `numbering:` and
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from briefing.render.docx.ooxml.typed import TypedParagraph, TypedTable, style_key
 from briefing.view.numbering import marker
 
-ROLES = {  # each role's style names: the writer's, their aliases in reference.docx, Japanese Word's own names
+ROLES = {  # each role's style names: the writer's, their aliases in reference.docx, Japanese Word's names
     "title": ("Title", "表題"), "dateline": ("Date Line", "日付行"), "lead": ("Lead", "リード文"),
     "numbered": ("Numbered Item", "番号付き項目"), "bullet": ("Bullet Item", "箇条書き項目", "List Bullet"),
     "body": ("Body Text", "本文", "Normal", "標準", "Attendee Note", "出席者の注記", "List Paragraph", "リスト段落",
@@ -51,6 +51,17 @@ def role_of(paragraph: TypedParagraph) -> tuple[str | None, int]:
             return "heading", int(match[1])
     roles = [KEYS[key] for key in paragraph.styles if key in KEYS]
     return (next((r for r in ROLES if r in roles and r != "body"), "body") if roles else None), 0
+
+
+def date_lines(typed: list) -> list[str]:
+    """The texts of the paragraphs in the Date Line style, before any table."""
+    lines = []
+    for block in typed:
+        if isinstance(block, TypedTable):
+            break
+        if role_of(block)[0] == "dateline" and block.text.strip():
+            lines.append(SPACE.sub(" ", block.text).strip())
+    return lines
 
 
 class BlockMapper:
@@ -131,9 +142,11 @@ class BlockMapper:
             block = {"numbered": []}
             self.add(block, inside)
             self.list = {"block": block, "base": level or 0, "open": [], "inside": inside}
-        depth = max(0, min((self.list["base"] if level is None else level) - self.list["base"], len(self.list["open"])))
+        relative = (self.list["base"] if level is None else level) - self.list["base"]
+        depth = max(0, min(relative, len(self.list["open"])))  # at most one level deeper than the last item
         item = {"text": self.text(text)}
-        siblings = self.list["block"]["numbered"] if depth == 0 else self.list["open"][depth - 1].setdefault("numbered", [])
+        parent = self.list["open"][depth - 1] if depth else None
+        siblings = self.list["block"]["numbered"] if parent is None else parent.setdefault("numbered", [])
         siblings.append(item)
         self.list["open"][depth:] = [item]
 

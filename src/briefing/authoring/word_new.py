@@ -22,13 +22,13 @@ from briefing.errors import ContentError, Problem, UsageError
 TO_TRANSLATE = {"ja": "（ここに訳文を書く）", "en": "(write the translation here)"}  # check lists them
 KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
-JA_DATE = re.compile(r"(?:(?P<era>令和|平成|昭和))?(?P<year>元|\d{1,4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+JA_DATE = re.compile(r"(?P<era>令和|平成|昭和)?(?P<year>元|\d{1,4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 
 
 def import_new(workspace, docx: Path, memo_id: str, lang: str | None = None,
                today: dt.date | None = None) -> Outcome:
     """Write content/<memo_id>.yaml from the hand-typed `docx`; raises ContentError (exit 1, nothing written)."""
-    from briefing.authoring.word_blocks import BlockMapper
+    from briefing.authoring.word_blocks import BlockMapper, date_lines
     from briefing.content.validate import load_registry
     from briefing.render.docx.ooxml.typed import read_typed
     from briefing.view.html import Templates
@@ -38,8 +38,8 @@ def import_new(workspace, docx: Path, memo_id: str, lang: str | None = None,
                          "digit), e.g. khare-visit-2025; it becomes the file name")
     target = workspace.content / f"{memo_id}.yaml"
     if target.exists():
-        raise MemoExists(f"{target} already exists; nothing written (import --new never overwrites a memo): "
-                         "choose another memo id")
+        raise MemoExists(f"{workspace.shown(target)} already exists; nothing written (import --new never "
+                         "overwrites a memo): choose another memo id")
     shown = Path(workspace.shown(docx))
     try:
         typed = read_typed(docx)
@@ -49,15 +49,12 @@ def import_new(workspace, docx: Path, memo_id: str, lang: str | None = None,
     other = "en" if lang == "ja" else "ja"
     registry = load_registry(workspace)
     templates = Templates(workspace.templates)
-    mapper = BlockMapper(templates.strings[lang], lambda text: {lang: text, other: TO_TRANSLATE[other]})
-    first = mapper.walk(typed)
-    issuer, note = _issuer(workspace, registry, first.datelines[1:2], lang)
-    strings = templates.memo_strings(None, registry.organizations[issuer].style, lang)
-    mapper = BlockMapper(strings, lambda text: {lang: text, other: TO_TRANSLATE[other]})
-    mapped = mapper.walk(typed)  # again, in the issuer's house style (its numbering, bullet and labels)
+    issuer, note = _issuer(workspace, registry, date_lines(typed)[1:2], lang)
+    strings = templates.memo_strings(None, registry.organizations[issuer].style, lang)  # the issuer's house style
+    mapped = BlockMapper(strings, lambda text: {lang: text, other: TO_TRANSLATE[other]}).walk(typed)
     if not (mapped.title or mapped.lead or mapped.body):
-        raise ContentError([Problem(shown, 1, 1, "nothing to import: no title, lead, heading, item or paragraph in "
-                                                 "a style of templates/reference.docx; nothing written")])
+        raise ContentError([Problem(shown, 1, 1, "nothing to import: no title, lead, heading, item or paragraph "
+                                                 "in a style of templates/reference.docx; nothing written")])
     memo, notes = _memo(mapped, strings, lang, other, issuer, today or dt.date.today())
     text = _yaml_text(memo, docx.name, lang, note)
     with target.open("x", encoding="utf-8") as stream:
@@ -75,7 +72,8 @@ def detect_language(typed) -> str:
     """ja when Japanese characters make up a fifth of the letters or more, else en."""
     from briefing.render.docx.ooxml.typed import TypedTable
 
-    text = "".join(p.text for block in typed for p in (block.paragraphs if isinstance(block, TypedTable) else [block]))
+    text = "".join(p.text for block in typed
+                   for p in (block.paragraphs if isinstance(block, TypedTable) else [block]))
     japanese, latin = len(KANA_KANJI.findall(text)), len(LATIN.findall(text))
     return "ja" if japanese and japanese * 4 >= latin else "en"
 
@@ -135,7 +133,7 @@ def _memo(mapped, strings: dict, lang: str, other: str, issuer: str, today: dt.d
     if not title:
         lines.append(("title", "the Word file has no paragraph in the Title style; write the title"))
     if mapped.lead:
-        memo["lead"] = {lang: "\n".join(mapped.lead), other: TO_TRANSLATE[other]}
+        memo["lead"] = {lang: "\n".join(mapped.lead), other: TO_TRANSLATE[other]}  # a line break: a paragraph
     closing = strings["labels"].get("closing", "").strip()
     memo["closing"] = mapped.closing is not None
     if mapped.closing is not None and mapped.closing != closing:
@@ -191,6 +189,7 @@ def _compare(workspace, memo_id: str, lang: str, mapped) -> list[str]:
     if printed == typed:
         return []
     start = next((i for i, (a, b) in enumerate(zip(printed, typed)) if a != b), min(len(printed), len(typed)))
-    return [f"{workspace.shown(workspace.content / f'{memo_id}.yaml')}:1:1: the build will print "
-            f"「{printed[max(0, start - 10):start + 20]}」 where the Word file has 「{typed[max(0, start - 10):start + 20]}」"
-            " (spaces left out; the house style's date line, labels or order): edit the content or the Word file"]
+    shown = workspace.shown(workspace.content / f"{memo_id}.yaml")
+    return [f"{shown}:1:1: the build will print 「{printed[max(0, start - 10):start + 20]}」 where the Word file "
+            f"has 「{typed[max(0, start - 10):start + 20]}」 (spaces left out; the house style's date line, labels or "
+            "order): edit the content or the Word file"]

@@ -107,8 +107,10 @@ class _Reader:
                                      namespaces={**NS, "v": "urn:schemas-microsoft-com:vml"})
                     if not _in_fallback(d)]
         boxes = [_text(box) for box in p.iter(f"{{{W}}}txbxContent") if not _in_fallback(box)]
-        return TypedParagraph(self.numbers.get(p, 0), style.get("name", style_id), style.get("keys", frozenset({style_key(style_id)})), _text(p),
-                              int(level_text) if listed else None, listed and (num_id, level_text) in self.bullet_levels,
+        keys = style.get("keys", frozenset({style_key(style_id)}))
+        return TypedParagraph(self.numbers.get(p, 0), style.get("name", style_id), keys, _text(p),
+                              int(level_text) if listed else None,
+                              listed and (num_id, level_text) in self.bullet_levels,
                               boxed or style.get("boxed", False), pictures, boxes)
 
 
@@ -123,7 +125,8 @@ def _styles(root) -> dict:
         style_id = style.get(f"{{{W}}}styleId", "")
         names = [style_id, _val(style, "w:name") or ""] + (_val(style, "w:aliases") or "").split(",")
         ppr = style.find("w:pPr", NS)
-        raw[style_id] = {"name": names[1] or style_id, "names": {style_key(n) for n in names if n.strip()}, "base": _val(style, "w:basedOn"),
+        raw[style_id] = {"name": names[1] or style_id, "names": {style_key(n) for n in names if n.strip()},
+                         "base": _val(style, "w:basedOn"),
                          "numId": _val(ppr, "w:numPr/w:numId"), "ilvl": _val(ppr, "w:numPr/w:ilvl"),
                          "boxed": ppr is not None and ppr.find("w:pBdr", NS) is not None,
                          "default": style.get(f"{{{W}}}default") in ("1", "true")}
