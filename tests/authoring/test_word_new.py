@@ -113,8 +113,21 @@ def test_libreoffice_saving_the_draft_again_changes_nothing_imported(imported):
         assert memo(imported, f"resaved-{lang}") == memo(imported, f"typed-{lang}")
 
 
+def test_a_draft_typed_over_an_old_memo_takes_the_numbers_its_styles_give(imported, built):
+    """Heading 1 and Numbered Item are linked to the old memo's list: numbered without a number in the text."""
+    root = imported["root"]
+    draft = typed_drafts.from_old_memo(built / "pko-symposium-2025.ja.docx", root / "drafts" / "old.docx")
+    result = run_cli("import", "--new", str(draft), "from-old", cwd=root)
+    assert result.returncode == 0, result.stderr
+    data = memo(imported, "from-old")
+    assert data["date"] == dt.date(2025, 8, 1) and data["issuer"] == "cao-ipchq"
+    assert [(s["section"]["ja"], "numbered" in s) for s in data["body"]] == [("出席者", False), ("概要", False)]
+    assert [i["text"]["ja"] for i in data["body"][0]["body"][0]["numbered"]] == ["第一の点です。", "第二の点です。"]
+    assert "will print" not in result.stdout, result.stdout
+
+
 def test_check_finds_nothing_but_the_texts_to_translate(imported):
-    result = run_cli("check", "typed-ja", "typed-en", cwd=imported["root"])
+    result = run_cli("check", "typed-ja", "typed-en", cwd=imported["root"])  # the drafts of this module
     assert result.returncode == 0, result.stdout + result.stderr
     findings = re.findall(r"^\s*content/\S+:\d+:\d+: (.*)$", result.stderr, re.MULTILINE)
     assert len(findings) == 2 + 2 * 13, result.stderr  # one lock-file note per memo, every text to translate
@@ -145,9 +158,13 @@ def test_what_it_cannot_map_is_reported_with_its_place(imported):
     assert re.search(r"paragraph 8: 「テキストボックスの文」: a text box", out), out
     assert re.search(r"paragraph 9: 「独自の書式の段落です。」: style 'My Note' is not one of", out), out
     assert re.search(r"paragraph 10: 「・中黒で始めた行です。」: typed bullet ・ is not the house style's ●", out), out
-    texts = [block["paragraph"]["ja"] for block in memo(imported, "odd")["body"]]
-    assert texts == ["最初の段落です。", "枠の前の文。", "独自の書式の段落です。", "・中黒で始めた行です。",
-                     "変更履歴で新しい語にした段落です。"]  # the tracked insertion counts, the deletion does not
+    *paragraphs, styled, framed = memo(imported, "odd")["body"]
+    assert [block["paragraph"]["ja"] for block in paragraphs] == [
+        "最初の段落です。", "枠の前の文。", "独自の書式の段落です。", "・中黒で始めた行です。",
+        "変更履歴で新しい語にした段落です。"]  # the tracked insertion counts, the deletion does not
+    assert styled["reference"]["ja"] == "スタイルで書いた参考"  # the box's styles without a table
+    assert styled["body"] == [{"paragraph": {"ja": "参考の本文のスタイルの段落です。", "en": PLACEHOLDER["en"]}}]
+    assert framed["reference"] is None and framed["body"][0]["paragraph"]["ja"] == "罫線で囲んだ段落です。"
 
 
 def test_it_never_overwrites_and_writes_nothing_from_an_empty_file(imported):

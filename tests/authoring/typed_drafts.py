@@ -177,5 +177,26 @@ def unmappable(reference: Path, picture: Path, path: Path) -> Path:
         f'<w:ins {nsdecls("w")} w:id="2" w:author="B" w:date="2026-01-15T09:05:00Z"><w:r><w:t>新しい</w:t></w:r>'
         '</w:ins>'))
     revised.add_run("語にした段落です。")
+    typed(document, "Reference Title", "（参考）スタイルで書いた参考")  # a box made of its styles, no table
+    typed(document, "Reference Box", "参考の本文のスタイルの段落です。")
+    framed = typed(document, "Body Text", "罫線で囲んだ段落です。", split=False)
+    ooxml.set_paragraph_box(framed._p.get_or_add_pPr(), 0.75, {"top": 1, "left": 4, "bottom": 1, "right": 4})
+    document.save(path)
+    return path
+
+
+def from_old_memo(old: Path, path: Path) -> Path:
+    """A built memo whose text was all deleted and a new one typed: its styles keep the old lists' numbering."""
+    document = docx.Document(str(old))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    typed(document, "Title", "新しいシンポジウム")
+    typed(document, "Lead", "2025年8月1日（金）、事務局はシンポジウムを開催しました。")
+    for style, text in (("Heading 1", "出席者"), ("Numbered Item", "第一の点です。"), ("Numbered Item", "第二の点です。"),
+                        ("Heading 1", "概要"), ("Numbered Item", "開会挨拶がありました。")):
+        typed(document, style, text)
+    typed(document, "Closing", "（以上）", split=False)
     document.save(path)
     return path

@@ -79,13 +79,13 @@ class BlockMapper:
     def walk(self, blocks: list) -> Mapped:
         for block in blocks:
             if isinstance(block, TypedTable) and block.cells == 1:
-                self.box(block.paragraphs, block.paragraphs[0].number if block.paragraphs else 0)
+                self.box(block.paragraphs)
             elif isinstance(block, TypedTable):
                 words = " ".join(p.text for p in block.paragraphs if p.text.strip())
                 self.report(block.paragraphs[0] if block.paragraphs else None, words,
                             f"table {block.number} ({block.cells} cells) is not a reference box; not imported")
             elif role_of(block)[0] in ("box", "box-title") or block.boxed and role_of(block)[0] != "closing":
-                self.box([block], block.number, styled=True)
+                self.box([block], "border" if role_of(block)[0] not in ("box", "box-title") else "style")
             else:
                 self.paragraph(block)
         return self.out
@@ -109,7 +109,7 @@ class BlockMapper:
             getattr(self.out, HEAD[role]).append(text)
             return
         if inside is None and role in ("label", "box-title") and self.reference_title(text, keep=False) is not None:
-            return self.box([p], p.number, styled=True)
+            return self.box([p], "heading")
         if role == "caption":
             self.report(p, text, "a picture's caption: imported as a paragraph")
         typed_level, rest = self.typed_number(text)
@@ -159,15 +159,21 @@ class BlockMapper:
             self.add({"bullets": []}, inside)
         self._container(inside)[-1]["bullets"].append(self.text(text))
 
-    def box(self, paragraphs: list[TypedParagraph], number: int, styled: bool = False) -> None:
-        """A one-cell table or a paragraph styled as a box: a reference block, its label and title stripped."""
+    def box(self, paragraphs: list[TypedParagraph], styled: str = "") -> None:
+        """A one-cell table, or paragraphs in the box's styles or with borders: a reference, its label stripped.
+
+        `styled` says how a box without a table was made ("style", "border", "heading"): the next paragraph made
+        the same way (but a title) goes into the same box."""
         self.close_list()
-        container = self._container(None)
-        if styled and container and "reference" in container[-1] and role_of(paragraphs[0])[0] != "box-title" \
-                and container[-1].get("_styled"):
-            body = container[-1]["body"]  # the next paragraph of the same box
+        paragraphs = [p for p in paragraphs if p.text.strip() or p.pictures or p.text_boxes]
+        container, joins = self._container(None), {"style": ("style", "heading"), "border": ("border",)}
+        if not paragraphs:
+            return
+        if container and container[-1].get("_styled") in joins.get(styled, ()) \
+                and role_of(paragraphs[0])[0] != "box-title":
+            body = container[-1]["body"]
         else:
-            head = SPACE.sub(" ", paragraphs[0].text).strip() if paragraphs else ""
+            head = SPACE.sub(" ", paragraphs[0].text).strip()
             reference, title = {}, self.reference_title(head)
             if title is not None or role_of(paragraphs[0])[0] in ("box-title", "label"):
                 reference.update(title or {"reference": None, "label": self.text(head)})
