@@ -74,7 +74,8 @@ def test_a_japanese_draft_with_typed_numbers_becomes_blocks(imported):
     first, second = data["body"]
     assert first["section"]["ja"] == t["heading1"] and "numbered" not in first  # the typed 1 stripped, numbered
     items = first["body"][0]["numbered"]
-    assert [i["text"]["ja"] for i in items] == [t["item1"], t["item2"]]  # （1）, （2） stripped; the smart tag read
+    assert [i["text"]["ja"] for i in items] == [f"{t['item1']}\n{t['item1_more']}", t["item2"]]  # （1）, （2）
+    # stripped, the unnumbered paragraph is item (1)'s second, the smart tag is read
     assert [i["text"]["ja"] for i in items[0]["numbered"]] == [t["item1a"], t["item1b"]]  # ア, イ one level deeper
     assert [b["ja"] for b in items[1]["bullets"]] == [t["bullet1"], t["bullet2"]]  # ● stripped, under item (2)
     assert second["body"][0] == {"paragraph": {"ja": t["paragraph"], "en": PLACEHOLDER["en"]}}

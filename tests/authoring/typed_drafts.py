@@ -82,7 +82,7 @@ JA_TEXT = {
     "date": "令和7年7月4日", "issuer": "防衛省", "title": "中谷防衛大臣とカレ国連事務次長との会談",
     "lead": "本4日、中谷防衛大臣は、来日中のカレ国連事務次長と約30分間会談を行いました。概要は以下のとおりです。",
     "heading1": "会談の概要", "item1": "冒頭、中谷大臣から、国連平和維持活動への日本の貢献について述べました。",
-    "item1a": "特に、工兵部隊の能力構築支援を紹介しました。", "item1b": "今後も協力を続ける考えを示しました。",
+    "item1_more": "また、要員の訓練への支援を続ける考えを示しました。", "item1a": "特に、工兵部隊の能力構築支援を紹介しました。", "item1b": "今後も協力を続ける考えを示しました。",
     "item2": "これに対し、カレ事務次長は謝意を表しました。", "bullet1": "訓練の成果が現地で生かされていること",
     "bullet2": "女性の参画が進んでいること", "heading2": "今後の予定",
     "paragraph": "双方は、次回の協議を年内に行うことで一致しました。", "box_title": "三角パートナーシップ・プログラム",
@@ -101,6 +101,7 @@ def japanese(reference: Path, path: Path) -> Path:
     typed(document, "Lead", t["lead"])
     typed(document, "Heading 1", f"1\u3000{t['heading1']}")
     typed(document, "Numbered Item", f"（1）{t['item1']}")
+    typed(document, "Numbered Item", t["item1_more"])  # the item's second paragraph: no number
     typed(document, "Numbered Item", f"ア\u3000{t['item1a']}")
     typed(document, "Numbered Item", f"イ\u3000{t['item1b']}")
     item = typed(document, "Numbered Item", f"（2）{t['item2'][:-6]}")

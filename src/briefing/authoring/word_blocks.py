@@ -120,6 +120,13 @@ class BlockMapper:
             self.report(p, text, f"typed bullet {text[0]} is not the house style's {self.bullet}; kept in the text")
         if bullet:
             return self.bullet_item(text.removeprefix(self.bullet).lstrip() if self.bullet else text, inside)
+        if role == "numbered" and typed_level is None and p.level is None and self.list and self.list["counted"] \
+                and self.list["inside"] is inside:  # Enter, then numbering off: the item's next paragraph
+            item = self.list["open"][-1]["text"]
+            lang = next(iter(item))  # the pair's first key is the file's language
+            item[lang] += "\n" + text
+            self.out.texts.append(text)
+            return
         if role == "numbered" or p.level is not None or typed_level is not None:
             level = typed_level if typed_level is not None else p.level
             return self.item(rest if typed_level is not None else text, level, inside)
@@ -141,7 +148,8 @@ class BlockMapper:
         if self.list is None or self.list["inside"] is not inside:
             block = {"numbered": []}
             self.add(block, inside)
-            self.list = {"block": block, "base": level or 0, "open": [], "inside": inside}
+            self.list = {"block": block, "base": level or 0, "open": [], "inside": inside, "counted": False}
+        self.list["counted"] |= level is not None
         relative = (self.list["base"] if level is None else level) - self.list["base"]
         depth = max(0, min(relative, len(self.list["open"])))  # at most one level deeper than the last item
         item = {"text": self.text(text)}

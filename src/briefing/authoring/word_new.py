@@ -133,7 +133,7 @@ def _memo(mapped, strings: dict, lang: str, other: str, issuer: str, today: dt.d
     if not title:
         lines.append(("title", "the Word file has no paragraph in the Title style; write the title"))
     if mapped.lead:
-        memo["lead"] = {lang: "\n".join(mapped.lead), other: TO_TRANSLATE[other]}  # a line break: a paragraph
+        memo["lead"] = _clean({lang: "\n".join(mapped.lead), other: TO_TRANSLATE[other]})  # a paragraph each
     closing = strings["labels"].get("closing", "").strip()
     memo["closing"] = mapped.closing is not None
     if mapped.closing is not None and mapped.closing != closing:
@@ -143,12 +143,14 @@ def _memo(mapped, strings: dict, lang: str, other: str, issuer: str, today: dt.d
 
 
 def _clean(value):
-    """The blocks without the mapper's private keys."""
+    """The blocks without the mapper's private keys; a text of several paragraphs folded, a blank line between."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
     if isinstance(value, list):
         return [_clean(item) for item in value]
     if isinstance(value, dict):
         return {key: _clean(item) for key, item in value.items() if not key.startswith("_")}
-    return value
+    return FoldedScalarString(value) if isinstance(value, str) and "\n" in value else value
 
 
 def _yaml_text(memo: dict, source: str, lang: str, issuer_note: str) -> str:
