@@ -40,7 +40,7 @@ class Mapped:
     lead: list[str] = field(default_factory=list)
     body: list[dict] = field(default_factory=list)
     closing: str | None = None
-    texts: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every text mapped, in the Word file's order
     reports: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph number, first words, why)
 
 
@@ -107,6 +107,7 @@ class BlockMapper:
             return
         if inside is None and role in HEAD and not self.out.body:
             getattr(self.out, HEAD[role]).append(text)
+            self.out.texts.append(text)
             return
         if inside is None and role in ("label", "box-title") and self.reference_title(text, keep=False) is not None:
             return self.box([p], "heading")

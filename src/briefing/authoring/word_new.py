@@ -186,8 +186,7 @@ def _compare(workspace, memo_id: str, lang: str, mapped) -> list[str]:
     for element in root.xpath("//*[contains(concat(' ', @class, ' '), ' marker ')] | //head"):
         element.drop_tree()
     printed = re.sub(r"\s+", "", root.body.text_content())
-    typed = re.sub(r"\s+", "", "".join(mapped.datelines + mapped.title + mapped.lead + mapped.texts
-                                       + ([mapped.closing] if mapped.closing else [])))
+    typed = re.sub(r"\s+", "", "".join(mapped.texts + ([mapped.closing] if mapped.closing else [])))
     if printed == typed:
         return []
     start = next((i for i, (a, b) in enumerate(zip(printed, typed)) if a != b), min(len(printed), len(typed)))
