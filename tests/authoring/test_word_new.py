@@ -96,11 +96,13 @@ def test_an_english_draft_with_word_numbering_becomes_blocks(imported):
     participants, summary = data["body"]
     assert participants["section"] == {"en": t["heading1"], "ja": PLACEHOLDER["ja"]}  # typed "1.\t" stripped
     assert [i["text"]["en"] for i in participants["body"][0]["numbered"]] == [t["item1"], t["item2"]]
-    item, box = summary["body"][0]["numbered"][0], summary["body"][1]
+    item, box, links = summary["body"][0]["numbered"][0], summary["body"][1], summary["body"][2]
     assert item["text"]["en"] == t["item3"]
     assert [i["text"]["en"] for i in item["numbered"]] == [t["item3a"], t["item3b"]]  # (i), (ii): Word's level 2
     assert [b["en"] for b in item["numbered"][1]["bullets"]] == [t["bullet1"], t["bullet2"]]  # Word's bullet list
     assert box["reference"]["en"] == t["box_title"]
+    assert links == {"links": [{"text": {"en": t["link"], "ja": PLACEHOLDER["ja"]}, "url": t["url"]}],
+                     "label": {"en": t["links_label"], "ja": PLACEHOLDER["ja"]}}  # the hyperlink's address kept
     assert "will print" not in result.stdout, result.stdout
 
 
@@ -131,7 +133,10 @@ def test_check_finds_nothing_but_the_texts_to_translate(imported):
     result = run_cli("check", "typed-ja", "typed-en", cwd=imported["root"])  # the drafts of this module
     assert result.returncode == 0, result.stdout + result.stderr
     findings = re.findall(r"^\s*content/\S+:\d+:\d+: (.*)$", result.stderr, re.MULTILINE)
-    assert len(findings) == 2 + 2 * 13, result.stderr  # one lock-file note per memo, every text to translate
+    to_translate = sum(line.count(PLACEHOLDER["en" if lang == "ja" else "ja"]) for lang in ("ja", "en")
+                       for line in (imported["root"] / "content" / f"typed-{lang}.yaml").read_text("utf-8").splitlines()
+                       if not line.startswith("#"))
+    assert to_translate == 13 + 15 and len(findings) == 2 + to_translate, result.stderr  # a lock note per memo
     assert all(f.startswith(("warning: text still to write: ", "warning: translations not yet confirmed"))
                for f in findings), "\n".join(findings)
 

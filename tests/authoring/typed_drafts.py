@@ -125,6 +125,7 @@ EN_TEXT = {
     "bullet1": "Training should reach more women.", "bullet2": "Equipment support should continue.",
     "box_title": "Triangular Partnership Programme", "box_text": "A framework in which the United Nations, "
     "supporting countries and troop-contributing countries train personnel together.",
+    "links_label": "Related links", "link": "Seminar programme", "url": "https://www.example.go.jp/seminar",
 }
 
 
@@ -147,6 +148,9 @@ def english(reference: Path, path: Path) -> Path:
     listed(typed(document, "List Paragraph", t["bullet1"]), bullets, 0)
     listed(typed(document, "List Paragraph", t["bullet2"]), bullets, 0)
     box(document, [("Reference Title", f"[Reference] {t['box_title']}"), ("Reference Box", t["box_text"])])
+    typed(document, "Links Label", t["links_label"])
+    link = ooxml.add_hyperlink(document.add_paragraph(style=document.styles["List Paragraph"]), t["url"])
+    ooxml.add_link_run(link, t["link"], document.styles["Hyperlink"].style_id)  # Insert ▸ Link, as Word writes it
     typed(document, "Closing", "(End)", split=False)
     document.save(path)
     return path

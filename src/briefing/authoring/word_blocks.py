@@ -75,6 +75,7 @@ class BlockMapper:
         self.containers: list[tuple[int, list]] = [(0, self.out.body)]
         self.list: dict | None = None  # the open numbered list: block, base level, open items by depth
         self.counts: dict[int, int] = {}  # the last typed number of each level in the open list
+        self.links: dict | None = None  # the last links block
 
     def walk(self, blocks: list) -> Mapped:
         for block in blocks:
@@ -111,6 +112,12 @@ class BlockMapper:
             return
         if inside is None and role in ("label", "box-title") and self.reference_title(text, keep=False) is not None:
             return self.box([p], "heading")
+        if len(p.links) == 1 and SPACE.sub(" ", p.links[0][0]).strip() == text:
+            return self.link(text, p.links[0][1], inside)
+        if role == "label" and inside is None:  # 参考リンク / Related links: the label of the links that follow
+            self.close_list()
+            self.links = {"links": [], "label": self.text(text)}
+            return self.add(self.links, None)
         if role == "caption":
             self.report(p, text, "a picture's caption: imported as a paragraph")
         typed_level, rest = self.typed_number(text)
@@ -158,6 +165,15 @@ class BlockMapper:
         siblings = self.list["block"]["numbered"] if parent is None else parent.setdefault("numbered", [])
         siblings.append(item)
         self.list["open"][depth:] = [item]
+
+    def link(self, text: str, url: str, inside: list | None) -> None:
+        """A paragraph that is one hyperlink: an entry of the links block it follows, or of a new one."""
+        self.close_list()
+        container = self._container(inside)
+        if not (container and container[-1] is self.links):
+            self.links = {"links": []}
+            self.add(self.links, inside)
+        self.links["links"].append({"text": self.text(text), "url": url})
 
     def bullet_item(self, text: str, inside: list | None) -> None:
         if self.list is not None and self.list["open"] and self.list["inside"] is inside:

@@ -18,6 +18,8 @@ from lxml import etree
 from briefing.render.docx.ooxml.revisions import NS, W
 
 TEXT_BOX = ("txbxContent", "textbox")
+RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 SKIPPED = {f"{{{W}}}{tag}" for tag in ("del", "moveFrom", "instrText", "delInstrText")}
 
 
@@ -34,6 +36,7 @@ class TypedParagraph:
     boxed: bool = False  # paragraph borders or a frame (w:pBdr, w:framePr): styled as a box
     pictures: list[str] = field(default_factory=list)  # names of pictures in it
     text_boxes: list[str] = field(default_factory=list)  # the text of text boxes anchored in it
+    links: list[tuple[str, str]] = field(default_factory=list)  # (text, address) of its hyperlinks
 
 
 @dataclass
@@ -59,18 +62,22 @@ def read_typed(path) -> list[TypedParagraph | TypedTable]:
             styles = etree.fromstring(archive.read("word/styles.xml")) if "word/styles.xml" in names else None
             numbering = (etree.fromstring(archive.read("word/numbering.xml"))
                          if "word/numbering.xml" in names else None)
+            rels = (etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+                    if "word/_rels/document.xml.rels" in names else None)
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise ValueError(str(error)) from None
     if body is None:
         raise ValueError("word/document.xml has no w:body")
-    reader = _Reader(_styles(styles), _bullets(numbering))
+    targets = {} if rels is None else {r.get("Id"): r.get("Target", "") for r in rels.iter(RELS)
+                                       if r.get("TargetMode") == "External"}
+    reader = _Reader(_styles(styles), _bullets(numbering), targets)
     reader.number(body)
     return reader.blocks(body)
 
 
 class _Reader:
-    def __init__(self, styles: dict, bullets: set[tuple[str, str]]):
-        self.styles, self.bullet_levels, self.numbers = styles, bullets, {}
+    def __init__(self, styles: dict, bullets: set[tuple[str, str]], targets: dict[str, str]):
+        self.styles, self.bullet_levels, self.targets, self.numbers = styles, bullets, targets, {}
 
     def number(self, body) -> None:
         paragraphs = [p for p in body.iter(f"{{{W}}}p") if not _in_text_box(p)]
@@ -111,7 +118,9 @@ class _Reader:
         return TypedParagraph(self.numbers.get(p, 0), style.get("name", style_id), keys, _text(p),
                               int(level_text) if listed else None,
                               listed and (num_id, level_text) in self.bullet_levels,
-                              boxed or style.get("boxed", False), pictures, boxes)
+                              boxed or style.get("boxed", False), pictures, boxes,
+                              [(_text(link), self.targets[link.get(R_ID)]) for link in p.iterfind("w:hyperlink", NS)
+                               if link.get(R_ID) in self.targets])
 
 
 def _styles(root) -> dict:
