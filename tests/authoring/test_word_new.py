@@ -164,7 +164,10 @@ def test_what_it_cannot_map_is_reported_with_its_place(imported):
     assert re.search(r"paragraph 8: 「テキストボックスの文」: a text box", out), out
     assert re.search(r"paragraph 9: 「独自の書式の段落です。」: style 'My Note' is not one of", out), out
     assert re.search(r"paragraph 10: 「・中黒で始めた行です。」: typed bullet ・ is not the house style's ●", out), out
-    *paragraphs, styled, framed = memo(imported, "odd")["body"]
+    assert re.search(r"paragraph 16: 「結びの後に書いた段落です。」: after the closing mark （以上）", out), out
+    data = memo(imported, "odd")
+    *paragraphs, styled, framed, after = data["body"]
+    assert data["closing"] is True and after["paragraph"]["ja"] == "結びの後に書いた段落です。"
     assert [block["paragraph"]["ja"] for block in paragraphs] == [
         "最初の段落です。", "枠の前の文。", "独自の書式の段落です。", "・中黒で始めた行です。",
         "変更履歴で新しい語にした段落です。"]  # the tracked insertion counts, the deletion does not

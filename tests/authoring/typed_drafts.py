@@ -186,6 +186,8 @@ def unmappable(reference: Path, picture: Path, path: Path) -> Path:
     typed(document, "Reference Box", "参考の本文のスタイルの段落です。")
     framed = typed(document, "Body Text", "罫線で囲んだ段落です。", split=False)
     ooxml.set_paragraph_box(framed._p.get_or_add_pPr(), 0.75, {"top": 1, "left": 4, "bottom": 1, "right": 4})
+    typed(document, "Closing", "（以上）", split=False)
+    typed(document, "Body Text", "結びの後に書いた段落です。", split=False)
     document.save(path)
     return path
 

@@ -104,8 +104,12 @@ class BlockMapper:
             self.report(p, text, f"style {p.style!r} is not one of reference.docx's; imported as a paragraph")
             role = "body"
         if inside is None and (role == "closing" or text == self.strings["labels"].get("closing", "").strip()):
+            if self.out.closing is not None:
+                self.report(p, text, "a second closing mark: the memo has one, at its end")
             self.out.closing = text
             return
+        if self.out.closing is not None and inside is None:
+            self.report(p, text, f"after the closing mark {self.out.closing}: imported; the build prints the mark last")
         if inside is None and role in HEAD and not self.out.body:
             getattr(self.out, HEAD[role]).append(text)
             self.out.texts.append(text)

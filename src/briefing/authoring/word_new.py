@@ -176,7 +176,10 @@ def _compare(workspace, memo_id: str, lang: str, mapped) -> list[str]:
     from briefing.check.memos import check
     from briefing.view.memo import styled_view
 
-    checked = check(workspace, [memo_id])
+    try:
+        checked = check(workspace, [memo_id])
+    except ContentError as error:  # a registry or template problem: the memo is written, the comparison not made
+        return [str(problem) for problem in error.problems]
     errors = [problem for problem in checked.problems if problem.severity == "error"]
     if errors or not checked.memos:
         return [str(problem) for problem in errors]
