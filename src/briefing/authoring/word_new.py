@@ -22,6 +22,7 @@ from briefing.errors import ContentError, Problem, UsageError
 TO_TRANSLATE = {"ja": "（ここに訳文を書く）", "en": "(write the translation here)"}  # check lists them
 KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
+JA_END = re.compile(r"\s*(?:\([^)]*\))?\s*[~〜–-]\s*(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日")  # （木）～4日
 JA_DATE = re.compile(r"(?P<era>令和|平成|昭和)?(?P<year>元|\d{1,4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
 
 
@@ -78,25 +79,32 @@ def detect_language(typed) -> str:
     return "ja" if japanese and japanese * 4 >= latin else "en"
 
 
-def parse_date(text: str, lang: str) -> tuple[dt.date, bool] | None:
-    """The first date written in `text` (2025年6月27日, 令和7年6月27日, June 27, 2025, 27 June 2025); True if an era."""
+def parse_date(text: str) -> tuple[dt.date, dt.date | None, bool] | None:
+    """The first date written in `text`, the last day of a span starting there, and whether the year is an era's:
+    2025年6月27日, 令和7年7月3日～4日, June 27, 2025, July 3–4, 2025, 27 June 2025."""
     from babel.dates import get_month_names
 
     from briefing.content.eras import ERAS
 
     text = unicodedata.normalize("NFKC", text)
+    months = {name.lower(): n for n, name in get_month_names("wide", locale="en").items()}
+    names = "|".join(months)
     try:
         if match := JA_DATE.search(text):
             year = 1 if match["year"] == "元" else int(match["year"])
             if match["era"]:
                 year += next(start.year for start, name in ERAS if name == match["era"]) - 1
-            return dt.date(year, int(match["month"]), int(match["day"])), bool(match["era"])
-        months = {name.lower(): n for n, name in get_month_names("wide", locale="en").items()}
-        names = "|".join(months)
-        if match := re.search(rf"\b({names})\s+(\d{{1,2}})\b\D*?(\d{{4}})", text, re.IGNORECASE):
-            return dt.date(int(match[3]), months[match[1].lower()], int(match[2])), False
+            day = dt.date(year, int(match["month"]), int(match["day"]))
+            last = JA_END.match(text, match.end())
+            end = last and dt.date(day.year, int(last["month"] or day.month), int(last["day"]))
+            return day, end, bool(match["era"])
+        if match := re.search(rf"\b({names})\s+(\d{{1,2}})(?:\s*[–-]\s*(\d{{1,2}}))?,?\s+(\d{{4}})", text,
+                              re.IGNORECASE):
+            month = months[match[1].lower()]
+            end = match[3] and dt.date(int(match[4]), month, int(match[3]))
+            return dt.date(int(match[4]), month, int(match[2])), end, False
         if match := re.search(rf"\b(\d{{1,2}})\s+({names})\s+(\d{{4}})", text, re.IGNORECASE):
-            return dt.date(int(match[3]), months[match[2].lower()], int(match[1])), False
+            return dt.date(int(match[3]), months[match[2].lower()], int(match[1])), None, False
     except ValueError:
         return None
     return None
@@ -117,15 +125,16 @@ def _memo(mapped, strings: dict, lang: str, other: str, issuer: str, today: dt.d
     label, join = strings["labels"].get("result_summary", ""), strings["labels"].get("result_summary_join", "")
     if label and title.endswith(label):
         memo_type, title = "result-summary", title.removesuffix(label).rstrip().removesuffix(join.strip()).rstrip()
-    found = parse_date(mapped.datelines[0], lang) if mapped.datelines else None
-    if found is None and (found := parse_date(" ".join(mapped.lead), lang)):
+    found = parse_date(mapped.datelines[0]) if mapped.datelines else None
+    if found is None and (found := parse_date(" ".join(mapped.lead))):
         lines.append(("date", f"{found[0].isoformat()}, the first date of the lead (the Word file has no date line); "
                      "check it"))
     if found is None:
         lines.append(("date", f"{today.isoformat()} (today): the Word file has no date line or lead with a date; "
                               "correct it"))
-    day, era = found or (today, False)
-    memo = {"type": memo_type, "date": day, "languages": ["ja", "en"]}
+    day, end, era = found or (today, None, False)
+    memo = {"type": memo_type, "date": day, **({"end_date": end} if end and mapped.datelines else {}),
+            "languages": ["ja", "en"]}
     if lang == "ja" and era != (strings["dates"]["calendar"] == "era"):
         memo["calendar"] = "era" if era else "gregorian"
     memo["issuer"] = issuer
