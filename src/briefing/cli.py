@@ -98,6 +98,10 @@ def parser() -> argparse.ArgumentParser:
     word_import.add_argument("--accept", action="store_true", help="apply the tracked changes (default: list them "
                                                                    "as proposals and leave their text as it was)")
     word_import.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
+    word_import.add_argument("--new", action="store_true", help="start memo MEMO from a Word file typed by hand "
+                                                                "with reference.docx's styles (never overwrites)")
+    word_import.add_argument("--lang", choices=("ja", "en"), help="with --new: the Word file's language "
+                                                                  "(default: read from its text)")
     compare = commands.add_parser("compare", parents=[place],
                                   help="新旧対照表 (PDF, Word) and a Word redline between two versions of a memo",
                                   description="Default: the last commit (HEAD) against the working copy.")
@@ -195,6 +199,12 @@ def run(args: argparse.Namespace) -> int:
                          fix=args.fix)
     if args.command == "import":
         from briefing.authoring.word_import import import_docx
+        if args.new or args.lang:
+            from briefing.authoring.word_new import import_new
+            if not args.new or not args.memo:
+                raise UsageError("import --new FILE.docx ID: give the new memo's id (--lang goes with --new)")
+            print("\n".join(import_new(workspace, args.docx.resolve(), args.memo, args.lang).lines))
+            return EXIT_OK
         outcome = import_docx(workspace, args.docx.resolve(), args.memo, accept=args.accept, dry_run=args.dry_run)
         print("\n".join(outcome.lines) or "no edits to import")
         return EXIT_OK

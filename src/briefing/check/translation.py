@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from briefing.check.lockfile import Pair, digest, pairs
+from briefing.check.placeholders import PLACEHOLDER
 from briefing.content.eras import ERAS
 from briefing.content.references import DATED, TOKEN
 from briefing.content.registry import Registry
@@ -51,6 +52,8 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
         ja, en = pair.text.get("ja"), pair.text.get("en")
         if not ja.strip() or not en.strip():
             continue  # a missing text is an error already
+        if PLACEHOLDER.fullmatch(ja.strip()) or PLACEHOLDER.fullmatch(en.strip()):
+            continue  # a text still to write (import --new leaves the translation so) is listed already
         warn = lambda lang, message: found.append(  # noqa: E731
             source.problem(pair.loc + (lang,), message, severity="warning"))
         if lock is not None:
