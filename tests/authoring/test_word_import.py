@@ -55,6 +55,7 @@ def tracked(paragraph, kind: str, text: str, author: str, before: str | None = N
     if kind == "ins":
         run = copy.deepcopy(paragraph.runs[-1]._r)
         run.find(qn("w:t")).text = text
+        run.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")  # as Word writes it
         mark.append(run)
         paragraph.runs[-1]._r.addnext(mark)
         return

@@ -62,8 +62,8 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     structure = Structure(merge)
     paragraphs = structure.read(paragraphs)  # continuation paragraphs take their text's anchor
     merge.texts(paragraphs)
+    merge.report(paragraphs, word, Path(workspace.shown(docx)))  # before the sequences change under the paths
     structure.apply()
-    merge.report(paragraphs, word, Path(workspace.shown(docx)))
     outcome = Outcome(merge.lines, merge.changed)
     if merge.changed and not dry_run:
         buffer = io.StringIO()

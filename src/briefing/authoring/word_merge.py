@@ -42,8 +42,8 @@ class _Merge:
 
     def where(self, path: str) -> str:
         parent_path, _, key = path.rpartition(".")
-        parent = self.node(parent_path) if parent_path else self.data
         try:
+            parent = self.node(parent_path) if parent_path else self.data
             line, column = parent.lc.item(int(key)) if isinstance(parent, CommentedSeq) else parent.lc.key(key)
         except (AttributeError, KeyError, IndexError, TypeError):
             line, column = 0, 0
@@ -110,7 +110,7 @@ class _Merge:
             text = normal(paragraph.accepted)
             if anchor or number in self.placed or not text or text in self.generated:
                 continue
-            self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor; not part of a numbered list): "
+            self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor, and its style gives it no place): "
                               f"{_shown(text)}; add it to the content file by hand")
         for place, picture in word.unmapped:
             if picture and picture.rpartition(".")[0].rstrip("-0123456789") in self.figures:

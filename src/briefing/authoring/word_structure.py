@@ -15,9 +15,9 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from briefing.authoring.word_text import normal
 
-HEADING = re.compile(r"Heading(\d)")
-ITEM_STYLE, BULLET_STYLE = "NumberedItem", "BulletItem"  # style ids of reference.docx's Numbered Item, Bullet Item
-TEXT_STYLES = {"BodyText", "ReferenceBox", "Lead"}  # a paragraph of running text
+HEADING = re.compile(r"heading (\d)", re.IGNORECASE)  # style names: ids differ once LibreOffice saved the file
+ITEM_STYLE, BULLET_STYLE = "Numbered Item", "Bullet Item"
+TEXT_STYLES = {"Body Text", "Reference Box", "Lead"}  # a paragraph of running text
 WHAT = {ITEM_STYLE: "an item", BULLET_STYLE: "a bullet point"}
 
 
@@ -61,10 +61,10 @@ class Structure:
                 out.append((anchor, paragraph))
                 continue
             text = self.merge.text_of(paragraph).strip()
-            if not text and paragraph.accepted.strip() and self.context and self.placeable(paragraph.style):
+            if not text and paragraph.accepted.strip() and self.context and self.placeable(paragraph.style_name):
                 self.merge.placed.add(number)  # a tracked insertion not accepted: a proposal
                 who = paragraph.changes[0].author if paragraph.changes else "someone"
-                what = WHAT.get(paragraph.style, "a section" if HEADING.fullmatch(paragraph.style) else "a paragraph")
+                what = WHAT.get(paragraph.style_name, "a section" if HEADING.fullmatch(paragraph.style_name) else "a paragraph")
                 self.merge.lines.append(f"{self.merge.where(self.context[0])}: proposal: {who} would add {what} "
                                         f"{_shown(paragraph.accepted)}")
             continued = self.place(paragraph, text, number, out) if text else None
@@ -88,7 +88,7 @@ class Structure:
 
     def place(self, paragraph, text: str, number: int, out: list):
         """An unanchored paragraph: a continuation of the text before it (its anchor returned) or a new element."""
-        style, merge = paragraph.style, self.merge
+        style, merge = paragraph.style_name, self.merge
         if not self.context or not self.placeable(style) or normal(text) in merge.fixed:
             return None  # before the content, a style no content takes, or a printed line without anchor
         merge.placed.add(number)
