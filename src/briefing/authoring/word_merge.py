@@ -113,6 +113,7 @@ class _Merge:
             self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor, and its style gives it no place): "
                               f"{_shown(text)}; add it to the content file by hand")
         for place, picture in word.unmapped:
-            if picture and picture.rpartition(".")[0].rstrip("-0123456789") in self.figures:
+            if picture and (picture.rpartition(".")[0].rstrip("-0123456789") in self.figures
+                            or normal(picture) in self.figures):
                 continue  # a figure of the memo (figures.py names each picture after its image file)
             self.lines.append(f"{docx}: {place}: not imported; add it to the content file by hand")

@@ -86,8 +86,9 @@ def read(path) -> WordFile:
         table = p.xpath("ancestor::w:tbl", namespaces=NS)
         place = f"paragraph {number}"
         for picture in p.xpath(".//w:drawing | .//w:pict", namespaces=NS):
-            names = picture.xpath(".//*[local-name()='cNvPr']/@name")
-            unmapped.append((f"{place}: a picture", names[0] if names else ""))
+            names = picture.xpath(".//*[local-name()='cNvPr']/@name | .//*[local-name()='docPr']/@descr")
+            named = [name for name in names if "." in name]  # our file name; LibreOffice renames it, keeps the alt text
+            unmapped.append((f"{place}: a picture", (named or names or [""])[0]))
         paragraphs.append(_paragraph(p, place, table))
         paragraphs[-1].style_name = style_names.get(paragraphs[-1].style, paragraphs[-1].style)
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
