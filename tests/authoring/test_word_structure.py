@@ -286,3 +286,43 @@ def test_libreoffice_resaved_drafts_import_the_same(imported, lang):
     for memo in MEMOS:
         name = f"content/{memo}.yaml"
         assert (by_libreoffice / name).read_text(encoding="utf-8") == (by_docx / name).read_text(encoding="utf-8")
+
+
+def test_a_heading_deleted_alone_is_reported_and_a_one_language_memo_drops_the_point(built, tmp_path):
+    """What the YAML cannot take (a heading gone, its section kept) is reported; a point deleted in a
+    Japanese-only memo goes (no only: for a language the memo does not have)."""
+    workspace = copy_workspace(tmp_path / "ws")
+    notice, symposium = tmp_path / "heisei-notice.ja.docx", tmp_path / f"{PKO}.en.docx"
+    shutil.copy(built / notice.name, notice)
+    shutil.copy(built / symposium.name, symposium)
+    document = docx.Document(notice)
+    point = with_text(document, "文民の役割の拡大")
+    point._p.getparent().remove(point._p)
+    document.save(notice)
+    document = docx.Document(symposium)
+    heading = next(p for p in document.paragraphs if p.text == "Summary")
+    heading._p.getparent().remove(heading._p)
+    document.save(symposium)
+    before = (workspace / "content" / f"{PKO}.yaml").read_bytes()
+
+    result = run_cli("import", str(notice), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    yaml = (workspace / "content" / "heisei-notice.yaml").read_text(encoding="utf-8")
+    assert "文民の役割の拡大" not in yaml and "要員の安全確保に向けた取組" in yaml and "only:" not in yaml
+    assert "deleted in ja: «文民の役割の拡大»" in result.stdout
+
+    result = run_cli("import", str(symposium), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert f"content/{PKO}.yaml:39:" in result.stdout  # the heading's line: `  - section: {ja: 概要, en: Summary}`
+    assert "«Summary» deleted in Word while what it belongs to stays: not imported" in result.stdout
+    assert (workspace / "content" / f"{PKO}.yaml").read_bytes() == before
+
+    document = docx.Document(symposium)  # the title and an attendee deleted: printed lines, not content texts
+    for text in ("Summary of Results", "Mr. SAKANE Koji"):
+        line = with_text(document, text)
+        line._p.getparent().remove(line._p)
+    document.save(symposium)
+    result = run_cli("import", str(symposium), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert "deleted in Word: «2025 International Peace Cooperation Sym…»" in result.stdout
+    assert "deleted in Word: «Mr. SAKANE Koji" in result.stdout

@@ -90,8 +90,7 @@ def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[s
         styled_view(loaded.memo, memo, lang, checked.registry, checked.templates)))
     figures = {Path(src).stem.rstrip("-0123456789") for src in root.xpath("//img/@src")}
     figures |= {normal(alt) for alt in root.xpath("//img/@alt")}  # LibreOffice renames pictures, keeps their alt
-    fixed = {normal("".join(element.xpath(".//text()[not(ancestor::span[@class='marker'])]")))
-             for element in root.xpath("//p[not(@data-path)] | //li[not(p)]")}
+    fixed = {normal(line) for line in anchors.unanchored_lines(root)} - {""}
     printed = {path: texts for path, texts in anchors.anchored_texts(root).items() if anchors.anchor_name(lang, path)}
     return printed, anchors.digest(root), normal(root.text_content()), figures, fixed
 

@@ -112,6 +112,11 @@ class _Merge:
                 continue
             self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor, and its style gives it no place): "
                               f"{_shown(text)}; add it to the content file by hand")
+        shown = " ".join(normal(self.text_of(paragraph)) for _, paragraph in paragraphs)
+        for line in sorted(self.fixed, key=self.generated.find):
+            if line not in shown:
+                self.lines.append(f"{docx}: deleted in Word: {_shown(line)}, a line the template or the memo's fields "
+                                  "print; not imported: change it in the content file by hand")
         for place, picture in word.unmapped:
             if picture and (picture.rpartition(".")[0].rstrip("-0123456789") in self.figures
                             or normal(picture) in self.figures):

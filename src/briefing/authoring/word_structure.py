@@ -46,6 +46,7 @@ class Structure:
         self.new: tuple[str, CommentedMap] | None = None  # the last new element and its sequence
         self.context: tuple[str, float] | None = None  # the anchor of the last content text
         self.continued = 0
+        self.present: set[str] = set()  # the anchored paths the Word file still holds
 
     # ---- reading the Word order ----
 
@@ -57,6 +58,7 @@ class Structure:
                 self.context, self.new = anchor, None
                 gone = self.merge.accept and not paragraph.accepted.strip() and paragraph.original.strip()
                 if not gone:
+                    self.present.add(anchor[0])
                     self.enter(anchor[0], number)
                 out.append((anchor, paragraph))
                 continue
@@ -201,6 +203,11 @@ class Structure:
             plan = self.plan(sequence, order, shown)
             dead += [f"{sequence}.{index}" for index in shown if index not in order]
             plans.append(plan)
+        for path in self.merge.printed:
+            if path not in self.present and not any(f"{path}.".startswith(f"{gone}.") for gone in dead):
+                self.merge.say(f"{path}.{self.lang}", f"{_shown(self.merge.printed[path][0])} deleted in Word while "
+                                                      "what it belongs to stays: not imported; delete it in the "
+                                                      "content file by hand")
         for parent, key, seq, result in plans:
             if seq is None:
                 parent[key] = seq = CommentedSeq()
