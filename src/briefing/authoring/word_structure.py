@@ -47,18 +47,24 @@ class Structure:
         self.context: tuple[str, float] | None = None  # the anchor of the last content text
         self.continued = 0
         self.present: set[str] = set()  # the anchored paths the Word file still holds
+        self.held: set[tuple[str, int]] = set()  # elements of paragraphs moved out of their block: left in place
 
     # ---- reading the Word order ----
 
     def read(self, paragraphs: list) -> list:
         """`paragraphs` with each continuation paragraph given its text's anchor; orders and new elements noted."""
-        out = []
+        out, displaced = [], self.displaced(paragraphs)
         for number, (anchor, paragraph) in enumerate(paragraphs):
             if anchor:
                 self.context, self.new = anchor, None
-                gone = self.merge.accept and not paragraph.accepted.strip() and paragraph.original.strip()
-                if not gone:
+                if not self.gone(paragraph):
                     self.present.add(anchor[0])
+                if number in displaced:
+                    self.held.update(chain(anchor[0]))  # stays where it was in the YAML
+                    self.merge.lines.append(f"{self.merge.where(anchor[0])}: moved in Word away from the block it "
+                                            f"belongs to (paragraph {number + 1}); its text is imported, its place "
+                                            "is not: move it in the content file by hand")
+                elif not self.gone(paragraph):
                     self.enter(anchor[0], number)
                 out.append((anchor, paragraph))
                 continue
@@ -71,6 +77,29 @@ class Structure:
                                         f"{_shown(paragraph.accepted)}")
             continued = self.place(paragraph, text, number, out) if text else None
             out.append((continued, paragraph))
+        return out
+
+    def gone(self, paragraph) -> bool:
+        """Deleted as a whole by a tracked change that --accept applies."""
+        return self.merge.accept and not paragraph.accepted.strip() and bool(paragraph.original.strip())
+
+    def displaced(self, paragraphs: list) -> set[int]:
+        """Anchored paragraphs moved out of their block: before its heading, or between two paragraphs of
+        another block (an item dropped into another list, a paragraph into another section)."""
+        anchored = [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
+                    if anchor and not self.gone(paragraph)]
+        heads = {chain(anchor[0])[-1]: number for number, (anchor, _) in enumerate(paragraphs)
+                 if anchor and kind(anchor[0]) in ("section", "readout") and chain(anchor[0])}
+        out = set()
+        for n, (number, elements) in enumerate(anchored):
+            if any(number < heads.get(element, -1) for element in elements):
+                out.add(number)
+            elif 0 < n < len(anchored) - 1:
+                before, after = anchored[n - 1][1], anchored[n + 1][1]
+                shared = before[:next((k for k, (a, b) in enumerate(zip(before, after)) if a != b),
+                                       min(len(before), len(after)))]
+                if elements[:len(shared)] != shared:
+                    out.add(number)
         return out
 
     def placeable(self, style: str) -> bool:
@@ -198,6 +227,7 @@ class Structure:
             if any(sequence.startswith(f"{gone}.") for gone in dead):
                 continue  # inside a block deleted or moved as a whole
             order, shown = self.orders.get(sequence, []), printed.get(sequence, [])
+            shown = [index for index in shown if index in order or (sequence, index) not in self.held]
             if [e for e in order if isinstance(e, int)] == shown and len(order) == len(shown):
                 continue
             plan = self.plan(sequence, order, shown)
