@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.authoring.word_merge import _Merge
+from briefing.authoring import word_orders
 from briefing.authoring.word_structure import Structure
 from briefing.authoring.word_text import normal
 from briefing.content.files import atomic_output
@@ -63,7 +64,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     paragraphs = structure.read(paragraphs)  # continuation paragraphs take their text's anchor
     merge.texts(paragraphs)
     merge.report(paragraphs, word, Path(workspace.shown(docx)))  # before the sequences change under the paths
-    structure.apply()
+    word_orders.apply(structure)
     outcome = Outcome(merge.lines, merge.changed)
     if merge.changed and not dry_run:
         buffer = io.StringIO()

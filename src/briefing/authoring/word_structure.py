@@ -13,6 +13,7 @@ import re
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
+from briefing.authoring.word_merge import _shown
 from briefing.authoring.word_text import normal
 
 HEADING = re.compile(r"heading (\d)", re.IGNORECASE)  # style names: ids differ once LibreOffice saved the file
@@ -163,8 +164,7 @@ class Structure:
 
     def add_listed(self, key: str, text: str) -> None:
         """A new item (key numbered) or bullet point (key bullets): in the list before it, or a new list block."""
-        entry = CommentedMap([("text", CommentedMap([(self.lang, text)]))]) if key == "numbered" \
-            else CommentedMap([(self.lang, text)])
+        entry = _entry(key, self.lang, text)
         if self.new and self.new[1].get(key) is not None and not self.new[0].endswith(f".{key}"):
             self.new[1][key].append(entry)  # the new list block before it
             return
@@ -182,8 +182,7 @@ class Structure:
     def into_section(self, section: CommentedMap, style: str, text: str) -> None:
         """A paragraph after a new heading: a block of that new section (lists continue the list before)."""
         body, key = section["body"], {ITEM_STYLE: "numbered", BULLET_STYLE: "bullets"}.get(style)
-        entry = CommentedMap([("text", CommentedMap([(self.lang, text)]))]) if key == "numbered" \
-            else CommentedMap([(self.lang, text)])
+        entry = _entry(key, self.lang, text)
         if key and body and body[-1].get(key) is not None:
             body[-1][key].append(entry)
         elif key:
@@ -217,81 +216,10 @@ class Structure:
         self.orders.setdefault(sequence, []).append(element)
         self.new = (sequence, element)
 
-    # ---- applying the orders ----
 
-    def apply(self) -> None:
-        """Every sequence whose order, elements or deletions changed, rewritten (all located before any is)."""
-        printed = self.printed_orders()
-        plans, dead = [], []
-        for sequence in sorted(set(printed) | set(self.orders), key=lambda s: s.count(".")):
-            if any(sequence.startswith(f"{gone}.") for gone in dead):
-                continue  # inside a block deleted or moved as a whole
-            order, shown = self.orders.get(sequence, []), printed.get(sequence, [])
-            shown = [index for index in shown if index in order or (sequence, index) not in self.held]
-            if [e for e in order if isinstance(e, int)] == shown and len(order) == len(shown):
-                continue
-            plan = self.plan(sequence, order, shown)
-            dead += [f"{sequence}.{index}" for index in shown if index not in order]
-            plans.append(plan)
-        for path in self.merge.printed:
-            if path not in self.present and not any(f"{path}.".startswith(f"{gone}.") for gone in dead):
-                self.merge.say(f"{path}.{self.lang}", f"{_shown(self.merge.printed[path][0])} deleted in Word while "
-                                                      "what it belongs to stays: not imported; delete it in the "
-                                                      "content file by hand")
-        for parent, key, seq, result in plans:
-            if seq is None:
-                parent[key] = seq = CommentedSeq()
-            seq.clear()
-            seq.extend(result)
-            self.merge.changed = True
-
-    def printed_orders(self) -> dict[str, list[int]]:
-        orders: dict[str, list[int]] = {}
-        for path in self.merge.printed:
-            for sequence, index in chain(path):
-                if index not in orders.setdefault(sequence, []):
-                    orders[sequence].append(index)
-        return orders
-
-    def plan(self, sequence: str, order: list, shown: list[int]):
-        """(parent, key, the sequence node or None, its new elements) for one sequence; the changes said."""
-        merge = self.merge
-        parent_path, _, key = sequence.rpartition(".")
-        parent = merge.node(parent_path) if parent_path else merge.data
-        seq = parent.get(key) if isinstance(parent, CommentedMap) else None
-        items = list(seq or [])
-        result = [items[entry] if isinstance(entry, int) else entry for entry in order]
-        kept = [entry for entry in order if isinstance(entry, int)]
-        noun = {"numbered": "items", "bullets": "bullet points"}.get(key, "blocks")
-        if kept != sorted(kept):
-            merge.say(sequence, f"moved {noun}: the order is now {', '.join(str(i + 1) for i in kept)} "
-                                f"(of the {noun} as numbered before), in both languages")
-        for entry in order:
-            if not isinstance(entry, int):
-                added = "an item" if key == "numbered" else "a bullet point" if key == "bullets" else _noun(entry)
-                merge.say(sequence, f"added {added} in {self.lang}{' only' if self.both else ''}: "
-                                    f"{_shown(next(iter(_texts(entry)), ''))}"
-                                    + (f" (translate it into {self.other})" if self.both else ""))
-        for index, item in enumerate(items):
-            if index in kept:
-                continue
-            if index in shown:
-                first = next((t[0] for p, t in merge.printed.items() if (sequence, index) in chain(p)), "")
-                merge.say(f"{sequence}.{index}", f"deleted in {self.lang}: {_shown(first)}")
-                if self.both and item.get("only") != self.lang:
-                    item["only"] = self.other
-                    item["reason"] = (f"deleted in the {self.lang} Word draft; delete it in {self.other} too, "
-                                      "or restore it and remove its only and reason")
-                else:
-                    continue  # nothing left of it in either language
-            before = items[index - 1] if index else None
-            position = next((n + 1 for n, kept_item in enumerate(result) if kept_item is before), 0)
-            result.insert(position, item)
-        return parent, key, seq, result
-
-
-def _noun(block: CommentedMap) -> str:
-    return "a section" if "section" in block else "a paragraph" if "paragraph" in block else "a list"
+def _entry(key: str, lang: str, text: str) -> CommentedMap:
+    """A new item (key numbered) or bullet point."""
+    return CommentedMap([("text", CommentedMap([(lang, text)]))]) if key == "numbered" else CommentedMap([(lang, text)])
 
 
 def _get(merge, path: str, key: str):
@@ -300,21 +228,3 @@ def _get(merge, path: str, key: str):
     except (KeyError, IndexError, TypeError):
         return None
     return node.get(key) if isinstance(node, CommentedMap) else None
-
-
-def _texts(node):
-    """The strings under a new element, in order."""
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key not in ("only", "reason"):
-                yield from _texts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _texts(value)
-
-
-def _shown(text: str, width: int = 40) -> str:
-    text = " ".join(text.split())
-    return f"«{text[:width]}…»" if len(text) > width else f"«{text}»"
