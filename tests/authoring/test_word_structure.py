@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from briefing.authoring.word_text import normal
 from briefing.render.docx.ooxml import revisions
 from conftest import copy_workspace, need_tool, run_cli
-from test_word_import import retype, tracked
+from test_word_import import replace_in_runs, retype, tracked
 
 PKO, MOFA, KHARE = "pko-symposium-2025", "mofa-style-readout", "khare-visit-2025"
 MEMOS = (PKO, MOFA, KHARE)
@@ -106,7 +106,7 @@ def section_of(document, heading_text: str) -> list:
     return elements
 
 
-EDITS = {  # lang → (texts used by the edits below)
+EDITS = {  # lang → the texts the edits below look for or type
     "ja": {"retype": ("我が国の国際平和協力のこれまでの歩み", "我が国の平和協力の歩み"),
            "new item": "最後に、参加者全員で記念撮影を行いました。",
            "split item": "また、本シンポジウムが", "split lead": "その結果の概要",
@@ -127,16 +127,15 @@ EDITS = {  # lang → (texts used by the edits below)
 def edit_pko(path: Path, lang: str) -> None:
     words = EDITS[lang]
     document = docx.Document(path)
-    items = [p for p in document.paragraphs if p.style.name == "Numbered Item" and p._p.find(qn("w:bookmarkStart")) is not None]
+    items = [p for p in document.paragraphs  # the summary's items (the attendees' have no anchor)
+             if p.style.name == "Numbered Item" and p._p.find(qn("w:bookmarkStart")) is not None]
     bullets = [p for p in document.paragraphs if p.style.name == "Bullet Item"]
     opening, keynote, report, panel, closing = items
-    old, new = words["retype"]
-    next(r for r in opening.runs if old in r.text).text = next(r for r in opening.runs if old in r.text).text.replace(old, new)
+    replace_in_runs(opening, *words["retype"])  # text retyped inside a run
     across_runs(keynote, "（国連平和維持活動・" if lang == "ja" else " [across runs] ")
     new_after(keynote, words["new item"], "Numbered Item")  # an item inserted
     report._p.getparent().remove(report._p)  # an item deleted
-    closing_item = closing._p
-    opening._p.addprevious(closing_item)  # an item moved: the closing remarks first
+    opening._p.addprevious(closing._p)  # an item moved: the closing remarks first
     split(opening, words["split item"], "Body Text" if lang == "ja" else None)  # Enter: ja a new paragraph, en a new item
     split(with_text(document, words["split lead"]), words["split lead"])
     tracked(panel, "ins", words["insert"], "課長 山田" if lang == "ja" else "Director Yamada")
