@@ -190,7 +190,8 @@ def edit_khare(path: Path, lang: str) -> None:
 
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory) -> Path:
-    """The built Word files, edited (python-docx) in drafts/ and saved again by LibreOffice in lo/."""
+    """The built Word files, edited (python-docx) in drafts/ and saved again by LibreOffice in lo/; each also
+    untouched (untouched.MEMO.LANG.docx), LibreOffice's re-save of it in lo/ too."""
     soffice = need_tool("soffice")
     root = copy_workspace(tmp_path_factory.mktemp("structure"))
     result = run_cli("build", *MEMOS, "--format", "docx", cwd=root)
@@ -200,6 +201,7 @@ def drafts(tmp_path_factory) -> Path:
         for lang in ("ja", "en"):
             target = root / "drafts" / f"{memo}.{lang}.docx"
             shutil.copy(root / "build" / target.name, target)
+            shutil.copy(target, root / "drafts" / f"untouched.{target.name}")  # the file before any edit
             edit(target, lang)
     profile = root / f"lo-profile-{uuid.uuid4().hex}"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
@@ -342,3 +344,11 @@ def test_a_paragraph_moved_into_another_block_is_reported_in_place(built, tmp_pa
     assert "moved in Word away from the block it belongs to (paragraph 8)" in result.stdout
     assert "moved blocks" not in result.stdout and "moved items" not in result.stdout
     assert (workspace / "content" / f"{KHARE}.yaml").read_bytes() == before
+
+
+def test_libreoffice_resaving_an_untouched_draft_changes_nothing(drafts):
+    for draft in sorted((drafts / "lo").glob("untouched.*.docx")):
+        result = run_cli("import", str(draft), "--dry-run", cwd=drafts)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "no edits to import\n", (draft.name, result.stdout)
+    assert len(list((drafts / "lo").glob("untouched.*.docx"))) == 2 * len(MEMOS)
