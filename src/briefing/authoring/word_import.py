@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.authoring.word_merge import _Merge
+from briefing.authoring import word_orders
+from briefing.authoring.word_structure import Structure
 from briefing.authoring.word_text import normal
 from briefing.content.files import atomic_output
 from briefing.errors import ContentError, Problem
@@ -45,7 +47,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
         raise ContentError([Problem(docx, 1, 1, f"this Word file is memo {memo!r}, not {memo_id!r}; "
                                                 f"give {memo!r} or leave MEMO out")])
     source = workspace.content / f"{memo}.yaml"
-    printed, current, generated, figures = _printed(workspace, memo, lang, anchors)
+    printed, current, generated, figures, fixed = _printed(workspace, memo, lang, anchors)
     if current != word.properties.get("briefing-texts"):
         raise ContentError([Problem(source, 1, 1, f"changed since {docx.name} was built (its texts differ from "
                                                   "the Word file's); import into the version it was built from "
@@ -57,10 +59,12 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
         seen.add(anchor)
     yaml, data = _load(source)
     merge = _Merge(data, lang, Path(workspace.shown(source)), accept, printed, generated)
-    merge.figures = figures
+    merge.figures, merge.fixed = figures, fixed
+    structure = Structure(merge)
+    paragraphs = structure.read(paragraphs)  # continuation paragraphs take their text's anchor
     merge.texts(paragraphs)
-    merge.lists(paragraphs)
-    merge.report(paragraphs, word, Path(workspace.shown(docx)))
+    merge.report(paragraphs, word, Path(workspace.shown(docx)))  # before the sequences change under the paths
+    word_orders.apply(structure)
     outcome = Outcome(merge.lines, merge.changed)
     if merge.changed and not dry_run:
         buffer = io.StringIO()
@@ -70,8 +74,9 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     return outcome
 
 
-def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str, set[str]]:
-    """Content path → printed paragraphs of the memo as it is now, their digest, all its printed text, its images."""
+def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str, set[str], set[str]]:
+    """Content path → printed paragraphs of the memo as it is now, their digest, all its printed text, its images,
+    and its printed paragraphs without an anchor (attendees, labels, captions), normalised."""
     import lxml.html
 
     from briefing.check.memos import check
@@ -85,7 +90,10 @@ def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[s
     root = lxml.html.document_fromstring(checked.templates.render(
         styled_view(loaded.memo, memo, lang, checked.registry, checked.templates)))
     figures = {Path(src).stem.rstrip("-0123456789") for src in root.xpath("//img/@src")}
-    return anchors.anchored_texts(root), anchors.digest(root), normal(root.text_content()), figures
+    figures |= {normal(alt) for alt in root.xpath("//img/@alt")}  # LibreOffice renames pictures, keeps their alt
+    fixed = {normal(line) for line in anchors.unanchored_lines(root)} - {""}
+    printed = {path: texts for path, texts in anchors.anchored_texts(root).items() if anchors.anchor_name(lang, path)}
+    return printed, anchors.digest(root), normal(root.text_content()), figures, fixed
 
 
 def _anchor(paragraph, lang: str, anchors) -> tuple[str, int] | None:

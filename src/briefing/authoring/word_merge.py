@@ -10,8 +10,6 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from briefing.authoring.word_text import normal, remapped
 
-ITEM = re.compile(r"(?P<list>.*\.numbered)\.(?P<index>\d+)\.text")
-NUMBERED_STYLE = "NumberedItem"  # the style id of reference.docx's "Numbered Item"
 BREAK = "\ue000"  # stands for a paragraph break while texts are compared (a private-use character)
 PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -28,6 +26,7 @@ class _Merge:
         self.data, self.lang, self.source, self.accept = data, lang, source, accept
         self.printed, self.generated = printed, generated
         self.figures: set[str] = set()  # the stems of the memo's image files
+        self.fixed: set[str] = set()  # printed paragraphs without an anchor (attendees, labels), normalised
         self.other = "en" if lang == "ja" else "ja"
         self.lines: list[str] = []
         self.changed = False
@@ -43,8 +42,8 @@ class _Merge:
 
     def where(self, path: str) -> str:
         parent_path, _, key = path.rpartition(".")
-        parent = self.node(parent_path) if parent_path else self.data
         try:
+            parent = self.node(parent_path) if parent_path else self.data
             line, column = parent.lc.item(int(key)) if isinstance(parent, CommentedSeq) else parent.lc.key(key)
         except (AttributeError, KeyError, IndexError, TypeError):
             line, column = 0, 0
@@ -99,74 +98,6 @@ class _Merge:
         self.changed = True
         self.say(f"{path}.{self.lang}", f"changed to {_shown(text)} (the {self.other} text is now stale)")
 
-    # ---- numbered items added, deleted, moved ----
-
-    def lists(self, paragraphs: list) -> None:
-        """Each numbered list in the Word file's order: new items added, missing ones deleted in this language."""
-        orders: dict[str, list] = {}
-        current = None
-        for number, (anchor, paragraph) in enumerate(paragraphs):
-            item = ITEM.fullmatch(anchor[0]) if anchor else None
-            if item and anchor[1] == 0:
-                current = item["list"]
-                entries = orders.setdefault(current, [])
-                gone = self.accept and not paragraph.accepted.strip() and paragraph.original.strip()
-                if not gone and ("item", int(item["index"])) not in entries:
-                    entries.append(("item", int(item["index"])))
-            elif anchor:
-                current = current if item else None
-            elif paragraph.style == NUMBERED_STYLE and current and self.text_of(paragraph).strip():
-                orders[current].append(("new", self.text_of(paragraph).strip()))
-                self.placed.add(number)
-            elif paragraph.style == NUMBERED_STYLE and current and paragraph.accepted.strip():
-                self.placed.add(number)  # a tracked insertion not accepted: its proposal is reported below
-                self.lines.append(f"{self.where(current)}: proposal: {paragraph.changes[0].author if paragraph.changes else 'someone'} "
-                                  f"would add an item {_shown(paragraph.accepted)}")
-        for path in self.printed_lists():
-            orders.setdefault(path, [])
-        resolved = [(path, self.node(path), order) for path, order in orders.items()]
-        for path, seq, order in resolved:
-            self.apply(path, seq, order)
-
-    def printed_lists(self) -> list[str]:
-        return list(dict.fromkeys(m["list"] for m in map(ITEM.fullmatch, self.printed) if m))
-
-    def apply(self, path: str, seq: CommentedSeq, order: list) -> None:
-        printed = [int(m["index"]) for m in map(ITEM.fullmatch, self.printed) if m and m["list"] == path]
-        kept = [index for kind, index in order if kind == "item"]
-        if [entry for entry in order if entry[0] == "item"] == [("item", i) for i in printed] and len(kept) == len(order):
-            return
-        items = list(seq)
-        result = []
-        for kind, value in order:
-            if kind == "item":
-                result.append(items[value])
-            else:
-                result.append(CommentedMap([("text", CommentedMap([(self.lang, value)])), ("only", self.lang),
-                                            ("reason", f"added in the {self.lang} Word draft; translate it, "
-                                                       "then remove its only and reason")]))
-                self.say(path, f"added an item in {self.lang} only: {_shown(value)} (translate it into {self.other})")
-        if kept != sorted(kept):
-            self.say(path, f"moved items: the order is now {', '.join(str(i + 1) for i in kept)} "
-                           "(of the items as numbered before), in both languages")
-        for index, item in enumerate(items):
-            if index in kept:
-                continue
-            if index in printed:
-                self.say(f"{path}.{index}", f"deleted in {self.lang}: {_shown(self.printed[f'{path}.{index}.text'][0])}")
-                if item.get("text", {}).get(self.other) and item.get("only") != self.lang:
-                    item["only"] = self.other
-                    item["reason"] = (f"deleted in the {self.lang} Word draft; delete it in {self.other} too, "
-                                      "or restore it and remove its only and reason")
-                else:
-                    continue  # nothing left of it in either language
-            before = items[index - 1] if index else None
-            position = next((n + 1 for n, kept_item in enumerate(result) if kept_item is before), 0)
-            result.insert(position, item)
-        seq.clear()
-        seq.extend(result)
-        self.changed = True
-
     # ---- what is only reported ----
 
     def report(self, paragraphs: list, word, docx: Path) -> None:
@@ -179,9 +110,15 @@ class _Merge:
             text = normal(paragraph.accepted)
             if anchor or number in self.placed or not text or text in self.generated:
                 continue
-            self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor; not part of a numbered list): "
+            self.lines.append(f"{docx}: {paragraph.place}: not imported (no anchor, and its style gives it no place): "
                               f"{_shown(text)}; add it to the content file by hand")
+        shown = " ".join(normal(self.text_of(paragraph)) for _, paragraph in paragraphs)
+        for line in sorted(self.fixed, key=self.generated.find):
+            if line not in shown:
+                self.lines.append(f"{docx}: deleted in Word: {_shown(line)}, a line the template or the memo's fields "
+                                  "print; not imported: change it in the content file by hand")
         for place, picture in word.unmapped:
-            if picture and picture.rpartition(".")[0].rstrip("-0123456789") in self.figures:
+            if picture and (picture.rpartition(".")[0].rstrip("-0123456789") in self.figures
+                            or normal(picture) in self.figures):
                 continue  # a figure of the memo (figures.py names each picture after its image file)
             self.lines.append(f"{docx}: {place}: not imported; add it to the content file by hand")

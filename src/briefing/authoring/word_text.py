@@ -20,11 +20,17 @@ def printed_references(source: str, printed: str) -> list[tuple[str, int, int]] 
     """Each reference of `source` with the span of `printed` (normalised) it was printed as; None if unsure."""
     tokens = list(TOKEN.finditer(source))
     literals = [source[a:b] for a, b in zip([0] + [t.end() for t in tokens], [t.start() for t in tokens] + [len(source)])]
-    pattern = "(.*?)".join(re.escape(normal(piece)) for piece in literals)
+    pattern = "(.*?)".join(_literal(piece) for piece in literals)
     match = re.fullmatch(pattern, printed, re.DOTALL)
     if match is None:
         return None
     return [(token.group(0), match.start(n), match.end(n)) for n, token in enumerate(tokens, 1)]
+
+
+def _literal(piece: str) -> str:
+    """A pattern for a literal between references: its words, and the space it ends or starts with if printed."""
+    collapsed = re.sub(r"[ \t\r\n]+", " ", piece)
+    return (" ?" if collapsed.startswith(" ") else "") + re.escape(normal(piece)) + (" ?" if collapsed.endswith(" ") else "")
 
 
 def remapped(source: str, old_printed: str, new_printed: str) -> str:

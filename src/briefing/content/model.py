@@ -46,6 +46,13 @@ class PerLanguageDate(Strict):
     en: dt.date | None = Field(None, description="英語版の日付 / Date of the English version")
 
 
+class Bullet(Text):
+    """One bullet point: text in each language, or one language only (`only:` + `reason:`, as a block)."""
+
+    only: Lang | None = Field(None, description="この言語の版にだけ載せる (ja / en) / Print in one language only")
+    reason: str | None = Field(None, description="only を使う理由 / Why the point exists in one language only")
+
+
 class Block(Strict):
     """Fields every block shares."""
 
@@ -64,7 +71,7 @@ class Item(Block):
 
     text: Text = Field(description="項目の文 / Text of the item")
     numbered: list[Item] = Field(default_factory=list, description="一段下の番号付き項目 / Items one level deeper")
-    bullets: list[Text] = Field(default_factory=list, description="この項目の箇条書き / Bullet points under this item")
+    bullets: list[Bullet] = Field(default_factory=list, description="この項目の箇条書き / Bullet points under this item")
 
 
 class Numbered(Block):
@@ -76,7 +83,7 @@ class Numbered(Block):
 class Bullets(Block):
     """A bullet list."""
 
-    bullets: list[Text] = Field(description="箇条書き (●) / Bullet points (•)")
+    bullets: list[Bullet] = Field(description="箇条書き (●) / Bullet points (•)")
 
 
 class Attendee(Strict):

@@ -128,8 +128,9 @@ class _Builder:
         if isinstance(block, Numbered):
             return {"kind": "numbered", "level": level, "entries": self.items(block.numbered, level, f"{path}.numbered")}
         if isinstance(block, Bullets):
-            return {"kind": "bullets", "entries": [self.text(t) for t in block.bullets],
-                    "paths": [f"{path}.bullets.{n}" for n in range(len(block.bullets))]}
+            shown = self.shown(block.bullets)
+            return {"kind": "bullets", "entries": [self.text(block.bullets[n]) for n in shown],
+                    "paths": [f"{path}.bullets.{n}" for n in shown]}
         if isinstance(block, Attendees):
             return self.attendees(block, level)
         if isinstance(block, Links):
@@ -159,10 +160,15 @@ class _Builder:
             views.append({"marker": marker(self.levels[level], len(views) + 1), "level": level,
                           "hang": hang_em(self.levels[level]),
                           "text": text, "more": more,
-                          "bullets": [self.text(t) for t in item.bullets], "path": f"{path}.{index}",
-                          "bullet_paths": [f"{path}.{index}.bullets.{n}" for n in range(len(item.bullets))],
+                          "bullets": [self.text(item.bullets[n]) for n in self.shown(item.bullets)],
+                          "path": f"{path}.{index}",
+                          "bullet_paths": [f"{path}.{index}.bullets.{n}" for n in self.shown(item.bullets)],
                           "children": self.items(item.numbered, level + 1, f"{path}.{index}.numbered")})
         return views
+
+    def shown(self, bullets: list) -> list[int]:
+        """The indexes of the bullet points printed in this language (a point may be `only:` the other)."""
+        return [n for n, bullet in enumerate(bullets) if bullet.only in (None, self.lang)]
 
     def reference(self, block: Reference, level: int, path: str) -> dict:
         """A reference note with the style's label (numbered or not) and look (framed or plain)."""

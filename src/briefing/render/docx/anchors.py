@@ -55,6 +55,18 @@ def anchored_texts(root) -> dict[str, list[str]]:
     return texts
 
 
+def unanchored_lines(root) -> list[str]:
+    """The lines the memo prints in its body without an anchor (title, date line, attendees, labels, captions)."""
+    lines = []
+    for element in root.xpath("//body//p[not(@data-path)] | //body//h1 | //body//li[not(p)] | //body//figcaption"):
+        if {"handling", "draft-mark"} & set(element.classes):
+            continue  # printed in the page header
+        marker = "".join(element.xpath("span[@class='marker']//text()"))
+        text = "".join(piece if isinstance(piece, str) else "\n" for piece in _pieces(element))
+        lines += (text[len(marker):] if marker and text.startswith(marker) else text).split("\n")
+    return lines
+
+
 def digest(root) -> str:
     """A short hash of every anchored text: the Word file records it, `briefing import` sees if the memo changed since."""
     import hashlib

@@ -49,6 +49,7 @@ class WordParagraph:
     original: str  # the text as it was before the tracked changes
     changes: list[Change] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)  # ids of the comments anchored here
+    style_name: str = ""  # the style's name ("Body Text"), the same whoever saved the file (LibreOffice renames ids)
 
 
 @dataclass
@@ -69,6 +70,7 @@ def read(path) -> WordFile:
             body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
             props = etree.fromstring(archive.read("docProps/custom.xml")) if "docProps/custom.xml" in names else None
             notes = etree.fromstring(archive.read("word/comments.xml")) if "word/comments.xml" in names else None
+            styles = etree.fromstring(archive.read("word/styles.xml")) if "word/styles.xml" in names else None
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise ValueError(str(error)) from None
     if body is None:
@@ -77,14 +79,18 @@ def read(path) -> WordFile:
                                            for p in props.iter(f"{{{CUSTOM}}}property")}
     comments = {} if notes is None else {c.get(qn("w:id")): (c.get(qn("w:author"), ""), _text(c, True))
                                          for c in notes.iter(qn("w:comment"))}
+    style_names = {} if styles is None else {style.get(qn("w:styleId")): style.find("w:name", NS).get(qn("w:val"))
+                                             for style in styles.iter(qn("w:style")) if style.find("w:name", NS) is not None}
     paragraphs, unmapped = [], []
     for number, p in enumerate(body.iter(qn("w:p")), 1):
         table = p.xpath("ancestor::w:tbl", namespaces=NS)
         place = f"paragraph {number}"
         for picture in p.xpath(".//w:drawing | .//w:pict", namespaces=NS):
-            names = picture.xpath(".//*[local-name()='cNvPr']/@name")
-            unmapped.append((f"{place}: a picture", names[0] if names else ""))
+            names = picture.xpath(".//*[local-name()='cNvPr']/@name | .//*[local-name()='docPr']/@descr")
+            named = [name for name in names if "." in name]  # our file name; LibreOffice renames it, keeps the alt text
+            unmapped.append((f"{place}: a picture", (named or names or [""])[0]))
         paragraphs.append(_paragraph(p, place, table))
+        paragraphs[-1].style_name = style_names.get(paragraphs[-1].style, paragraphs[-1].style)
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
         if not table.xpath(".//w:bookmarkStart[starts-with(@w:name, '_BF')]", namespaces=NS) \
                 and not table.xpath(".//w:drawing", namespaces=NS):
