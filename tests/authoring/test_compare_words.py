@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 from briefing.authoring.compare.align import align
 from briefing.authoring.compare.units import Unit
-from briefing.authoring.compare.words import changes
+from briefing.check.words import changes
 
 
 def test_a_name_change_is_one_hunk_of_whole_words():

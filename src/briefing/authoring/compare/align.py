@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.authoring.compare.units import Unit
-from briefing.authoring.compare.words import changes
+from briefing.check.words import changes
 
 SIMILAR = 0.4  # two units of one kind this alike (by characters) are one unit changed, not one deleted and one added
 

@@ -11,7 +11,7 @@ ENGLISH_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _tokenizer():
-    """janome's tokenizer, loaded once (about 0.3 s): only `briefing compare` imports janome."""
+    """janome's tokenizer, loaded once (about 0.3 s): only `compare` and `check --diff` showing a change import janome."""
     from janome.tokenizer import Tokenizer
     return Tokenizer(wakati=True)
 
