@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import tempfile
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -88,10 +89,9 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     from briefing.build.pipeline import LANGUAGES, documents
     from briefing.check.memos import Checked
     from briefing.content.validate import load_memo, load_registry
-    from briefing.view.html import Templates
 
     workspace.confine(workspace.shared_inputs())
-    templates = Templates(workspace.templates)
+    templates = _templates(home.templates)  # a snapshot's templates are the workspace's: compiled once for both
     registry = load_registry(workspace)
     try:  # what the memo prints, as checked for a build; translations' freshness is no concern here
         loaded = load_memo(memo, workspace, registry, templates)
@@ -104,6 +104,14 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     found = {document.lang: replace(document, content_dir=home.content, templates_dir=home.templates)
              for document, _view in documents(checked.memos[0], LANGUAGES, checked, workspace)}
     return Version(label, found)
+
+
+@lru_cache(maxsize=1)
+def _templates(folder: Path):
+    """The workspace's templates, shared by the two versions so Jinja2 compiles each template once."""
+    from briefing.view.html import Templates
+
+    return Templates(folder)
 
 
 def _named(problem, label: str):
