@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from compare_pairs import HANDLING, MEMO, git, make_history
 from conftest import copy_workspace, libreoffice_pdf, need_tool, pdf_text, run_cli
@@ -225,6 +226,44 @@ def test_accepting_gives_the_new_version_and_rejecting_the_old(history, version_
     for accept, version in ((True, new), (False, old)):  # the handling mark, in the header (changed in "block")
         assert word_paragraphs(redline, accept, "header") == \
             word_paragraphs(version_docx[version] / f"{MEMO_ID}.{lang}.docx", story="header")
+
+
+def formatted_characters(path: Path) -> list[list[tuple[str, str]]]:
+    """Each body paragraph with every change accepted: its characters (a line break as "\\n") with their run's
+    formatting (w:rPr as XML), in runs of one formatting."""
+    paragraphs = []
+    for paragraph in docx.Document(str(path)).element.body.iter(qn("w:p")):
+        mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        if mark is not None and mark.find(qn("w:del")) is not None:
+            continue
+        chunks = []
+        for node in paragraph.iter(W_T, W_BR):
+            if any(ancestor.tag == qn("w:del") for ancestor in node.iterancestors()):
+                continue
+            properties = node.getparent().find(qn("w:rPr"))
+            style = "" if properties is None else etree.tostring(properties, encoding="unicode")
+            text = "\n" if node.tag == W_BR else node.text or ""
+            if chunks and chunks[-1][1] == style:
+                chunks[-1] = (chunks[-1][0] + text, style)
+            elif text:
+                chunks.append((text, style))
+        if chunks:
+            paragraphs.append(chunks)
+    return paragraphs
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_accepted_changes_keep_each_runs_formatting_and_the_line_breaks(history, version_docx, lang):
+    # the registry pair renames 藤井 / Fujii: in an English title broken over two lines, and in a Japanese paragraph
+    # with Latin runs (formatted apart); accepted, every paragraph is formatted as the new version's own
+    redline = formatted_characters(history / "build" / "registry" / f"{MEMO_ID}.redline.{lang}.docx")
+    own = formatted_characters(version_docx["registry"] / f"{MEMO_ID}.{lang}.docx")
+    assert redline == own
+    titles = ["".join(text for text, _ in paragraph) for paragraph in own]
+    if lang == "en":  # the Word title breaks its line where the PDF's balanced title does
+        assert any("\n" in title and "Fujiwara" in title for title in titles)
+    else:
+        assert any(len({style for _, style in paragraph}) > 1 and "藤原" in title for paragraph, title in zip(own, titles))
 
 
 def test_a_handling_mark_added_or_removed_is_a_tracked_paragraph_of_the_header(tmp_path):

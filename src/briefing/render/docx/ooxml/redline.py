@@ -43,26 +43,86 @@ def text_paragraphs(body) -> list:
 
 
 def replace_runs(p, pieces: list[tuple[str, str]], revisions: Revisions) -> None:
-    """The paragraph's runs replaced by `pieces`: "=" plain, "-" in w:del, "+" in w:ins; formatted like its first run."""
-    runs = paragraph_runs(p)
-    template = copy.deepcopy(runs[0].find(qn("w:rPr"))) if runs and runs[0].find(qn("w:rPr")) is not None else None
+    """The paragraph's runs replaced by `pieces`: "=" plain, "-" in w:del, "+" in w:ins.
+
+    Kept and inserted words keep the formatting of the runs they were in (a Latin run inside Japanese, a
+    bold word) and the line breaks between them; deleted words take the formatting where they stood."""
+    stream = _formatted(p)
     for element in list(p):
         if element.tag != qn("w:pPr"):
             p.remove(element)
+    position = 0
     for op, text in pieces:
-        run = OxmlElement("w:r")
-        if template is not None:
-            run.append(copy.deepcopy(template))
-        text_element = OxmlElement("w:delText" if op == "-" else "w:t")
-        text_element.text = text
-        text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run.append(text_element)
+        if op == "-":
+            parts = [(text, stream[min(position, len(stream) - 1)][1] if stream else None)]
+        else:
+            parts, position = _laid_over(text, stream, position)
+        runs = [_run(chunk, properties, deleted=op == "-") for chunk, properties in _grouped(parts)]
         if op == "=":
-            p.append(run)
+            p.extend(runs)
         else:
             wrapper = revisions.mark("del" if op == "-" else "ins")
-            wrapper.append(run)
+            wrapper.extend(runs)
             p.append(wrapper)
+
+
+def _formatted(p) -> list[tuple[str | None, object]]:
+    """The paragraph's characters, each with its run's properties (w:rPr or None); a line break as None."""
+    stream = []
+    for run in paragraph_runs(p):
+        properties = run.find(qn("w:rPr"))
+        for node in run:
+            if node.tag == qn("w:t"):
+                stream += [(char, properties) for char in node.text or ""]
+            elif node.tag == qn("w:br"):
+                stream.append((None, properties))
+    return stream
+
+
+def _laid_over(text: str, stream: list, position: int) -> tuple[list, int]:
+    """`text` as (character or None for a line break, properties) along `stream` from `position`; the new position.
+
+    The compared text has a space (English) or nothing (Japanese) where the paragraph breaks its line."""
+    parts = []
+    for char in text:
+        if position < len(stream) and stream[position][0] is None:
+            parts.append(stream[position])
+            position += 1
+            if char.isspace():
+                continue
+        while not char.isspace() and position < len(stream) and (stream[position][0] or "x").isspace():
+            position += 1  # a space the compared text does not have
+        properties = stream[min(position, len(stream) - 1)][1] if stream else None
+        parts.append((char, properties))
+        if position < len(stream) and stream[position][0] == char:
+            position += 1
+    return parts, position
+
+
+def _grouped(parts: list) -> list[tuple[str | None, object]]:
+    """Neighbouring characters of one formatting as one chunk; each line break a chunk of its own (None)."""
+    chunks: list = []
+    for char, properties in parts:
+        if char is not None and chunks and chunks[-1][0] is not None and chunks[-1][1] is properties:
+            chunks[-1] = (chunks[-1][0] + char, properties)
+        else:
+            chunks.append((char, properties))
+    return chunks
+
+
+def _run(text: str | None, properties, deleted: bool):
+    """A w:r with a copy of `properties` holding `text` (w:t, or w:delText when deleted), or a line break."""
+    run = OxmlElement("w:r")
+    if properties is not None:
+        run.append(copy.deepcopy(properties))
+    if text is None:
+        run.append(OxmlElement("w:br"))
+        return run
+    text_element = OxmlElement("w:delText" if deleted else "w:t")
+    text_element.text = text
+    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(text_element)
+    return run
 
 
 def mark_paragraph(p, op: str, revisions: Revisions) -> None:
