@@ -117,7 +117,7 @@ def test_a_block_added_in_the_working_copy_is_new(history, lang):
     labels = LABELS[lang]
     rows = [row for row in table_rows(history / "build" / "block" / f"{MEMO_ID}.compare.{lang}.docx")
             if row[0][0] != labels["omitted"]]
-    (mark_new, _), (_, mark_old), (new, old) = rows  # the handling mark changed: a new one, the old one gone
+    (mark_new, mark_old), (new, old) = rows  # the handling mark changed in its row, however much: both underlined
     assert mark_new[0] == {"ja": "取扱注意", "en": "For official use only"}[lang] and mark_new[1] == [mark_new[0]]
     assert mark_old[0] == {"ja": "公表済み", "en": "Released to the public"}[lang] and mark_old[1] == [mark_old[0]]
     assert old[0] == labels["inserted"] and new[1] == [new[0]]  # underlined whole
