@@ -46,7 +46,7 @@ def replace_runs(p, pieces: list[tuple[str, str]], revisions: Revisions) -> None
     """The paragraph's runs replaced by `pieces`: "=" plain, "-" in w:del, "+" in w:ins.
 
     Kept and inserted words keep the formatting of the runs they were in (a Latin run inside Japanese, a
-    bold word) and the line breaks between them; deleted words take the formatting where they stood."""
+    bold word), their link, and the line breaks between them; deleted words take those of the place they stood."""
     stream = _formatted(p)
     for element in list(p):
         if element.tag != qn("w:pPr"):
@@ -54,29 +54,56 @@ def replace_runs(p, pieces: list[tuple[str, str]], revisions: Revisions) -> None
     position = 0
     for op, text in pieces:
         if op == "-":
-            parts = [(text, stream[min(position, len(stream) - 1)][1] if stream else None)]
+            parts = [(text, stream[min(position, len(stream) - 1)][1] if stream else (None, None))]
         else:
             parts, position = _laid_over(text, stream, position)
-        runs = [_run(chunk, properties, deleted=op == "-") for chunk, properties in _grouped(parts)]
-        if op == "=":
-            p.extend(runs)
-        else:
-            wrapper = revisions.mark("del" if op == "-" else "ins")
-            wrapper.extend(runs)
-            p.append(wrapper)
+        for link, runs in _by_link(_grouped(parts), deleted=op == "-"):
+            holder = p if link is None else _link_copy(p, link)
+            if op == "=":
+                holder.extend(runs)
+            else:
+                wrapper = revisions.mark("del" if op == "-" else "ins")
+                wrapper.extend(runs)
+                holder.append(wrapper)
 
 
-def _formatted(p) -> list[tuple[str | None, object]]:
-    """The paragraph's characters, each with its run's properties (w:rPr or None); a line break as None."""
+def _formatted(p) -> list[tuple[str | None, tuple]]:
+    """The paragraph's characters, each with its run's look (w:rPr or None, its w:hyperlink or None); a line
+    break as None."""
     stream = []
     for run in paragraph_runs(p):
-        properties = run.find(qn("w:rPr"))
+        parent = run.getparent()
+        look = (run.find(qn("w:rPr")), parent if parent.tag == qn("w:hyperlink") else None)
         for node in run:
             if node.tag == qn("w:t"):
-                stream += [(char, properties) for char in node.text or ""]
+                stream += [(char, look) for char in node.text or ""]
             elif node.tag == qn("w:br"):
-                stream.append((None, properties))
+                stream.append((None, look))
     return stream
+
+
+def _by_link(chunks: list, deleted: bool) -> list[tuple[object, list]]:
+    """The chunks as runs, gathered by the link they belong to (or None), in order."""
+    gathered: list = []
+    for text, (properties, link) in chunks:
+        run = _run(text, properties, deleted)
+        if gathered and gathered[-1][0] is link:
+            gathered[-1][1].append(run)
+        else:
+            gathered.append((link, [run]))
+    return gathered
+
+
+def _link_copy(p, link):
+    """The paragraph's last element if it is already a copy of `link`, else a new empty copy appended to it."""
+    last = p[-1] if len(p) else None
+    if last is not None and last.tag == qn("w:hyperlink") and dict(last.attrib) == dict(link.attrib):
+        return last
+    copied = OxmlElement("w:hyperlink")
+    for name, value in link.attrib.items():
+        copied.set(name, value)
+    p.append(copied)
+    return copied
 
 
 def _laid_over(text: str, stream: list, position: int) -> tuple[list, int]:
@@ -92,7 +119,7 @@ def _laid_over(text: str, stream: list, position: int) -> tuple[list, int]:
                 continue
         while not char.isspace() and position < len(stream) and (stream[position][0] or "x").isspace():
             position += 1  # a space the compared text does not have
-        properties = stream[min(position, len(stream) - 1)][1] if stream else None
+        properties = stream[min(position, len(stream) - 1)][1] if stream else (None, None)
         parts.append((char, properties))
         if position < len(stream) and stream[position][0] == char:
             position += 1
