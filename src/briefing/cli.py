@@ -70,6 +70,8 @@ def parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--fix", action="store_true",
                               help="apply the safe 公用文 fixes to the Japanese texts in place and print them")
     check_parser.add_argument("--format", choices=["text", "json"], default="text", help="report format")
+    check_parser.add_argument("--diff", action="store_true",
+                              help="under each stale translation, show what changed since it was confirmed, word by word")
     place = argparse.ArgumentParser(add_help=False)
     place.add_argument("--root", default=".", help="workspace folder holding content/ (default: here)")
     place.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -196,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         from briefing.check.report import run_check
         return run_check(workspace, args.paths, accept=args.accept, strict=args.strict, output=args.format,
-                         fix=args.fix)
+                         fix=args.fix, diff=args.diff)
     if args.command == "import":
         from briefing.authoring.word_import import import_docx
         if args.new or args.lang:

@@ -26,6 +26,7 @@ class Problem:
     source_line: str = ""
     severity: str = "error"  # or "warning": reported, but it stops nothing unless --strict
     lang: str | None = None  # the one language it stops from being built; None: the whole memo
+    changes: tuple[tuple[str, str, str], ...] = ()  # of a stale translation: (language, confirmed text, text now)
 
     def relative(self) -> Problem:
         """The same problem, its path relative to the current folder when it lies inside it."""

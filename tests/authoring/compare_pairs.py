@@ -54,8 +54,13 @@ def items(root: Path) -> None:
     file.write_text(text[:start] + third + NEW_ITEM + first + text[end:], encoding="utf-8")
 
 
+HANDLING = ("handling: {ja: 公表済み, en: Released to the public}",
+            "handling: {ja: 取扱注意, en: For official use only}")
+
+
 def block(root: Path) -> None:
-    """A whole block added: a paragraph at the end of the second readout."""
+    """A whole block added: a paragraph at the end of the second readout; and the handling mark changed."""
+    _replace(root, MEMO, [HANDLING])
     file = root / MEMO
     text = file.read_text(encoding="utf-8")
     file.write_text(text.rstrip("\n") + "\n      - paragraph:\n"

@@ -11,8 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
-from compare_pairs import MEMO, git, make_history
+from compare_pairs import HANDLING, MEMO, git, make_history
 from conftest import copy_workspace, libreoffice_pdf, need_tool, pdf_text, run_cli
 
 MEMO_ID = Path(MEMO).stem
@@ -116,7 +117,9 @@ def test_a_block_added_in_the_working_copy_is_new(history, lang):
     labels = LABELS[lang]
     rows = [row for row in table_rows(history / "build" / "block" / f"{MEMO_ID}.compare.{lang}.docx")
             if row[0][0] != labels["omitted"]]
-    ((new, old),) = rows
+    (mark_new, mark_old), (new, old) = rows  # the handling mark changed in its row, however much: both underlined
+    assert mark_new[0] == {"ja": "取扱注意", "en": "For official use only"}[lang] and mark_new[1] == [mark_new[0]]
+    assert mark_old[0] == {"ja": "公表済み", "en": "Released to the public"}[lang] and mark_old[1] == [mark_old[0]]
     assert old[0] == labels["inserted"] and new[1] == [new[0]]  # underlined whole
     assert ("引き続き国連と緊密に協力" if lang == "ja" else "continue to work closely") in new[0]
 
@@ -189,11 +192,16 @@ def version_docx(history) -> dict[str, Path]:
     return {name: folder / "plain" for name, folder in folders.items()}
 
 
-def word_paragraphs(path: Path, accept: bool | None = None) -> list[str]:
-    """The body's paragraph texts with every change accepted (True) or rejected (False); line breaks as spaces."""
+def word_paragraphs(path: Path, accept: bool | None = None, story: str = "body") -> list[str]:
+    """The body's (or "header": the header's) paragraph texts with every change accepted (True) or rejected
+    (False); line breaks as spaces."""
     kept, dropped = (qn("w:ins"), qn("w:del")) if accept in (True, None) else (qn("w:del"), qn("w:ins"))
+    word = docx.Document(str(path))
+    element = word.element.body if story == "body" else word.sections[0].header._element
+    if story != "body" and word.sections[0].header.is_linked_to_previous:
+        return []  # no header of its own: nothing in it
     texts = []
-    for paragraph in docx.Document(str(path)).element.body.iter(qn("w:p")):
+    for paragraph in element.iter(qn("w:p")):
         mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
         if mark is not None and mark.find(dropped) is not None:
             continue  # the paragraph itself goes with the change
@@ -215,6 +223,65 @@ def test_accepting_gives_the_new_version_and_rejecting_the_old(history, version_
     redline = history / "build" / pair / f"{MEMO_ID}.redline.{lang}.docx"
     assert word_paragraphs(redline, accept=True) == word_paragraphs(version_docx[new] / f"{MEMO_ID}.{lang}.docx")
     assert word_paragraphs(redline, accept=False) == word_paragraphs(version_docx[old] / f"{MEMO_ID}.{lang}.docx")
+    for accept, version in ((True, new), (False, old)):  # the handling mark, in the header (changed in "block")
+        assert word_paragraphs(redline, accept, "header") == \
+            word_paragraphs(version_docx[version] / f"{MEMO_ID}.{lang}.docx", story="header")
+
+
+def formatted_characters(path: Path) -> list[list[tuple[str, str]]]:
+    """Each body paragraph with every change accepted: its characters (a line break as "\\n") with their run's
+    formatting (w:rPr as XML), in runs of one formatting."""
+    paragraphs = []
+    for paragraph in docx.Document(str(path)).element.body.iter(qn("w:p")):
+        mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        if mark is not None and mark.find(qn("w:del")) is not None:
+            continue
+        chunks = []
+        for node in paragraph.iter(W_T, W_BR):
+            if any(ancestor.tag == qn("w:del") for ancestor in node.iterancestors()):
+                continue
+            properties = node.getparent().find(qn("w:rPr"))
+            style = "" if properties is None else etree.tostring(properties, encoding="unicode")
+            text = "\n" if node.tag == W_BR else node.text or ""
+            if chunks and chunks[-1][1] == style:
+                chunks[-1] = (chunks[-1][0] + text, style)
+            elif text:
+                chunks.append((text, style))
+        if chunks:
+            paragraphs.append(chunks)
+    return paragraphs
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_accepted_changes_keep_each_runs_formatting_and_the_line_breaks(history, version_docx, lang):
+    # the registry pair renames 藤井 / Fujii: in an English title broken over two lines, and in a Japanese paragraph
+    # with Latin runs (formatted apart); accepted, every paragraph is formatted as the new version's own
+    redline = formatted_characters(history / "build" / "registry" / f"{MEMO_ID}.redline.{lang}.docx")
+    own = formatted_characters(version_docx["registry"] / f"{MEMO_ID}.{lang}.docx")
+    assert redline == own
+    titles = ["".join(text for text, _ in paragraph) for paragraph in own]
+    if lang == "en":  # the Word title breaks its line where the PDF's balanced title does
+        assert any("\n" in title and "Fujiwara" in title for title in titles)
+    else:
+        assert any(len({style for _, style in paragraph}) > 1 and "藤原" in title for paragraph, title in zip(own, titles))
+
+
+def test_a_handling_mark_added_or_removed_is_a_tracked_paragraph_of_the_header(tmp_path):
+    root = copy_workspace(tmp_path / "ws")
+    with_mark, without = tmp_path / "with.yaml", tmp_path / "without.yaml"
+    with_mark.write_text((root / MEMO).read_text(encoding="utf-8"), encoding="utf-8")
+    without.write_text(with_mark.read_text(encoding="utf-8").replace(HANDLING[0] + "\n", ""), encoding="utf-8")
+    for direction, old, new in (("added", without, with_mark), ("removed", with_mark, without)):
+        (root / MEMO).write_text(new.read_text(encoding="utf-8"), encoding="utf-8")
+        result = run_cli("compare", MEMO_ID, "--old", str(old), "--lang", "ja", "--out", direction, cwd=root)
+        assert result.returncode == 0, result.stderr
+        redline = root / direction / f"{MEMO_ID}.redline.ja.docx"
+        shown = {True: word_paragraphs(redline, True, "header"), False: word_paragraphs(redline, False, "header")}
+        assert shown == ({True: ["公表済み"], False: []} if direction == "added" else {True: [], False: ["公表済み"]})
+        header = docx.Document(str(redline)).sections[0].header._element
+        paragraph_marks = [mark.tag for mark in header.iter(qn("w:ins"), qn("w:del"))
+                           if mark.getparent().getparent().tag == qn("w:pPr")]
+        assert paragraph_marks == [qn("w:ins") if direction == "added" else qn("w:del")]
 
 
 def test_the_changes_have_the_author_and_the_memo_date(history):

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 
 from briefing.authoring.compare.align import align
 from briefing.authoring.compare.units import Unit
-from briefing.authoring.compare.words import changes
+from briefing.check.words import changes
 
 
 def test_a_name_change_is_one_hunk_of_whole_words():
@@ -38,3 +38,11 @@ def test_rows_recognise_moves_insertions_deletions_and_renumbering():
                       ("moved-from", "Gamma text.", "Gamma text.")]
     assert align(old, new)[2].pieces("en", "marker") == [("-", "1"), ("+", "3")]
     assert align(old, new)[2].pieces("en", "text") == [("=", "Alpha text.")]
+
+
+def test_a_kind_each_version_has_once_is_changed_in_its_row_however_much():
+    old = [Unit("handling", "", "公表済み"), Unit("item", "1", "Alpha text."), Unit("item", "2", "Beta text.")]
+    new = [Unit("handling", "", "取扱注意"), Unit("item", "1", "Alpha text."), Unit("item", "2", "Quite other words.")]
+    states = [(row.state, row.kind) for row in align(old, new)]
+    assert states == [("changed", "handling"), ("same", "item"), ("inserted", "item"), ("deleted", "item")]
+    assert align(old, new)[0].pieces("ja", "text") == [("-", "公表済み"), ("+", "取扱注意")]

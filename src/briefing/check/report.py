@@ -13,7 +13,7 @@ from briefing.errors import Problem, UsageError
 
 
 def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False, strict: bool = False,
-              output: str = "text", fix: bool = False) -> int:
+              output: str = "text", fix: bool = False, diff: bool = False) -> int:
     """Check (or, with `accept`, confirm the translations of) the targets; return the exit code."""
     memos, pair_ids = _split(targets)
     checked = check(workspace, memos)
@@ -30,16 +30,29 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
     if output == "json":
-        json.dump(_as_json(findings, len(checked.memos), errors, warnings), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_as_json(findings, len(checked.memos), errors, warnings, diff), sys.stdout, ensure_ascii=False,
+                  indent=2)
         print()
     else:
-        for path, group in groupby(findings, key=lambda p: p.path):
-            print(f"{workspace.shown(path)}:", file=sys.stderr)
-            for problem in group:
-                print(f"  {problem.relative()}".replace("\n", "\n  "), file=sys.stderr)
+        _print_findings(workspace, findings, diff)
+        if not diff and any(p.changes for p in findings):
+            print("  (briefing check --diff shows what changed in each stale translation, word by word)",
+                  file=sys.stderr)
         print(f"{len(checked.memos)} memo(s) checked: {errors} error(s), {warnings} warning(s)"
               + (" (--strict: warnings count as errors)" if strict and warnings else ""))
     return 1 if errors or (strict and warnings) else 0
+
+
+def _print_findings(workspace: Workspace, findings: list[Problem], diff: bool) -> None:
+    """The findings under their memo's path; with `diff`, each stale translation's change below it."""
+    for path, group in groupby(findings, key=lambda p: p.path):
+        print(f"{workspace.shown(path)}:", file=sys.stderr)
+        for problem in group:
+            print(f"  {problem.relative()}".replace("\n", "\n  "), file=sys.stderr)
+            if diff and problem.changes:
+                from briefing.check.difference import show
+
+                show(problem.changes, sys.stderr, indent="      ")
 
 
 def _kobun(workspace: Workspace, checked) -> list[Problem]:
@@ -97,8 +110,19 @@ def _accept(workspace: Workspace, checked, pair_ids: dict[str, set[str]]) -> int
     return 1 if failed else 0
 
 
-def _as_json(findings: list[Problem], memos: int, errors: int, warnings: int) -> dict:
+def _as_json(findings: list[Problem], memos: int, errors: int, warnings: int, diff: bool) -> dict:
     return {"memos_checked": memos, "errors": errors, "warnings": warnings,
             "findings": [{"path": str(p.path), "line": p.line, "column": p.column, "severity": p.severity,
-                          "message": p.message, "language": p.lang} for p in findings]}
+                          "message": p.message, "language": p.lang} | (_json_changes(p) if diff else {})
+                         for p in findings]}
+
+
+def _json_changes(problem: Problem) -> dict:
+    """With --diff, a stale translation's changes: each language's confirmed text, text now and pieces."""
+    if not problem.changes:
+        return {}
+    from briefing.check.difference import pieces_of
+
+    return {"changes": [{"language": lang, "confirmed": old, "now": new, "pieces": pieces_of(lang, old, new)}
+                        for lang, old, new in problem.changes]}
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -35,6 +36,7 @@ NUMBER_WORDS = {**{w: str(n) for n, w in enumerate(CARDINALS)}, **{w: str(n) for
                 **{w: str(n) for n, w in enumerate(MONTHS, start=1)}, "thirty": "30", "thirtieth": "30",
                 "hundred": "100", "thousand": "1000"}
 SHOWN = 60  # characters of a text quoted in a finding
+QUOTES = {"ja": ("「", "」"), "en": ('"', '"')}
 
 
 def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[Problem]:
@@ -57,8 +59,8 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
         warn = lambda lang, message: found.append(  # noqa: E731
             source.problem(pair.loc + (lang,), message, severity="warning"))
         if lock is not None:
-            for lang, message in _staleness(pair, lock, current, loaded.path.stem):
-                warn(lang, message)
+            for lang, message, changes in _staleness(pair, lock, current, loaded.path.stem):
+                found.append(replace(source.problem(pair.loc + (lang,), message, severity="warning"), changes=changes))
         for lang, message in _terminology(ja, en, registry):
             warn(lang, message)
         for lang, message in _references(ja, en):
@@ -72,8 +74,8 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
     return found
 
 
-def _staleness(pair: Pair, lock: dict[str, dict], current: set[tuple], memo_id: str) -> Iterator[tuple[str, str]]:
-    """Which side changed since the pair was last confirmed."""
+def _staleness(pair: Pair, lock: dict[str, dict], current: set[tuple], memo_id: str) -> Iterator[tuple]:
+    """Which side changed since the pair was last confirmed: (language to review, message, changes)."""
     now = {lang: pair.text.get(lang) for lang in ("ja", "en")}
     record = lock.get(pair.id)
     if record is not None and _recorded(record) != _hashes(pair.text) and _recorded(record) in current:
@@ -81,19 +83,29 @@ def _staleness(pair: Pair, lock: dict[str, dict], current: set[tuple], memo_id: 
     record = record or _moved(now, lock)
     accept = f"briefing check --accept {memo_id}#{pair.id}"
     if record is None:
-        yield "ja", f"new pair, not yet confirmed: review both languages, then run {accept}"
+        yield "ja", f"new pair, not yet confirmed: review both languages, then run {accept}", ()
         return
-    changed = {lang for lang in now if record.get(lang, {}).get("hash") != digest(now[lang])}
-    if changed == {"ja"}:
-        was, now_ = _difference(record["ja"]["text"], now["ja"])
-        yield "en", (f"stale English: the Japanese changed since it was confirmed (was 「{was}」, now 「{now_}」); "
-                     f"update the English, then run {accept}")
-    elif changed == {"en"}:
-        was, now_ = _difference(record["en"]["text"], now["en"])
-        yield "ja", (f"stale Japanese: the English changed since it was confirmed (was \"{was}\", now \"{now_}\"); "
-                     f"check the Japanese still matches, then run {accept}")
+    changed = [lang for lang in now if record.get(lang, {}).get("hash") != digest(now[lang])]
+    confirmed = {lang: record[lang].get("text") for lang in changed}  # a hand-edited lock may lack a text
+    changes = tuple((lang, confirmed[lang], now[lang]) for lang in changed if isinstance(confirmed[lang], str))
+    if changed == ["ja"]:
+        yield "en", (f"stale English: the Japanese changed since it was confirmed{_was(changes)}; "
+                     f"update the English, then run {accept}"), changes
+    elif changed == ["en"]:
+        yield "ja", (f"stale Japanese: the English changed since it was confirmed{_was(changes)}; "
+                     f"check the Japanese still matches, then run {accept}"), changes
     elif changed:
-        yield "ja", f"both languages changed since they were confirmed: review them, then run {accept}"
+        yield "ja", f"both languages changed since they were confirmed: review them, then run {accept}", changes
+
+
+def _was(changes: tuple) -> str:
+    """` (was 「…」, now 「…」)` around the first difference, or nothing when the lock holds no text."""
+    if not changes:
+        return ""
+    lang, old, new = changes[0]
+    opening, closing = QUOTES[lang]
+    was, now = _difference(old, new)
+    return f" (was {opening}{was}{closing}, now {opening}{now}{closing})"
 
 
 def _hashes(text) -> tuple[str, str]:

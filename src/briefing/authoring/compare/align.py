@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from briefing.authoring.compare.units import Unit
-from briefing.authoring.compare.words import changes
+from briefing.check.words import changes
 
 SIMILAR = 0.4  # two units of one kind this alike (by characters) are one unit changed, not one deleted and one added
 MOVED_SIMILAR = 0.6  # a unit deleted in one place and one added elsewhere this alike are one unit moved (and edited)
@@ -37,23 +37,27 @@ class Row:
 def align(old: list[Unit], new: list[Unit]) -> list[Row]:
     """The rows of the two versions in the new version's order, the deleted ones where they stood."""
     matcher = SequenceMatcher(None, [u.key for u in old], [u.key for u in new], autojunk=False)
+    kinds = [unit.kind for unit in old], [unit.kind for unit in new]
+    single = {kind for kind in set(kinds[1]) if kinds[0].count(kind) == kinds[1].count(kind) == 1}
     rows: list[Row] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             rows += [Row("same" if o.marker == n.marker else "changed", n.kind, n, o)
                      for o, n in zip(old[i1:i2], new[j1:j2])]
         else:
-            rows += _paired(old[i1:i2], new[j1:j2])
+            rows += _paired(old[i1:i2], new[j1:j2], single)
     return _moves(rows)
 
 
-def _paired(old: list[Unit], new: list[Unit]) -> list[Row]:
-    """Rows for a stretch that differs: each new unit with the most alike old unit of its kind after the last paired."""
+def _paired(old: list[Unit], new: list[Unit], single: set[str]) -> list[Row]:
+    """Rows for a stretch that differs: each new unit with the most alike old unit of its kind after the last paired.
+
+    A kind each version has once (the title, the handling mark) is that unit changed, however much."""
     rows: list[Row] = []
     start = 0
     for unit in new:
-        scored = [(SequenceMatcher(None, o.text, unit.text, autojunk=False).ratio(), index)
-                  for index, o in enumerate(old[start:], start) if o.kind == unit.kind]
+        scored = [(1.0 if unit.kind in single else SequenceMatcher(None, o.text, unit.text, autojunk=False).ratio(),
+                   index) for index, o in enumerate(old[start:], start) if o.kind == unit.kind]
         best = max(scored, default=(0.0, -1))
         if best[0] >= SIMILAR:
             rows += [Row("deleted", o.kind, None, o) for o in old[start:best[1]]]

@@ -91,7 +91,7 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     from briefing.view.html import Templates
 
     workspace.confine(workspace.shared_inputs())
-    templates = Templates.at(workspace.templates)
+    templates = Templates.at(home.templates)  # a snapshot's templates are the workspace's: compiled once for both
     registry = load_registry(workspace)
     try:  # what the memo prints, as checked for a build; translations' freshness is no concern here
         loaded = load_memo(memo, workspace, registry, templates)

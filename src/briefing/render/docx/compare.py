@@ -19,6 +19,7 @@ from briefing.render.document import Document
 BORDER_PT = 0.75
 CELL_PADDING = {"left": 100, "right": 100, "top": 20, "bottom": 20}  # twips
 NO_SPACE = re.compile(r"\s+")
+HANDLING, HANDLING_STYLE = "handling", "Handling Mark"  # the handling mark's HTML class, and its Word style (header)
 
 
 def render_compare_docx(table: dict, document: Document, target: Path) -> None:
@@ -75,12 +76,14 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
                         target: Path) -> list[str]:
     """The new memo's Word file `new_docx` with `paragraphs` (table.redline_paragraphs) as tracked changes.
 
-    Returns the texts of units whose paragraph was not found (e.g. the handling mark, in the header)."""
+    Returns the texts of units whose paragraph was not found. The handling mark's change is tracked in the header."""
     import docx
 
     word = docx.Document(str(new_docx))
-    body = redline.text_paragraphs(word.element.body)
     marks = redline.Revisions(author, date_iso)
+    _track_handling(word, [unit for unit in paragraphs if unit["kind"] == HANDLING], marks)
+    paragraphs = [unit for unit in paragraphs if unit["kind"] != HANDLING]
+    body = redline.text_paragraphs(word.element.body)
     bound, missed, start = {}, [], 0
     for index, unit in enumerate(paragraphs):
         if unit["whole"] == "-":
@@ -115,6 +118,30 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
     with atomic_output(target) as temporary:
         ooxml.save_deterministic(word, temporary, ooxml.zip_time(epoch))
     return missed
+
+
+def _track_handling(word, units: list[dict], marks) -> None:
+    """The handling mark's change in the header: its words changed, or the whole mark added or removed."""
+    if not units or all(op == "=" for unit in units for op, _ in unit["pieces"]):
+        return
+    kept = [unit["pieces"] for unit in units if unit["whole"] == "="]
+    pieces = kept[0] if kept else ([("-", text) for unit in units if unit["whole"] == "-" for _, text in unit["pieces"]]
+                                   + [("+", text) for unit in units if unit["whole"] == "+" for _, text in unit["pieces"]])
+    section = word.sections[0]
+    story = section.header
+    paragraph = next((p for p in story.paragraphs if p.style is not None and p.style.name == HANDLING_STYLE), None)
+    added = not kept and paragraph is not None and all(op == "+" for op, _ in pieces)  # the old version had none
+    whole = "-" if paragraph is None else "+" if added else None
+    if paragraph is None:  # the new version has no mark: the old one comes back as a deleted paragraph
+        story.is_linked_to_previous = False
+        paragraph = next((p for p in story.paragraphs if not p.text), None) or story.add_paragraph()
+        paragraph.style = HANDLING_STYLE
+    redline.replace_runs(paragraph._p, pieces, marks)
+    if whole:
+        redline.mark_paragraph(paragraph._p, whole, marks)
+    if docx_parts.boxed(paragraph.style):  # the box holds the deleted and the inserted words
+        docx_parts.fit_box(paragraph, "".join(text for _, text in pieces),
+                           section.page_width - section.left_margin - section.right_margin)
 
 
 def _key(text: str) -> str:

@@ -22,11 +22,11 @@ def header(writer, marks: list[tuple[str, list[Segment]]]) -> None:
     for style, pieces in marks:
         paragraph = writer.paragraph(style, container=story)
         writer.runs(paragraph, pieces)
-        if _boxed(paragraph.style):
-            _fit_box(writer, paragraph, "".join(piece.text for piece in pieces))
+        if boxed(paragraph.style):
+            fit_box(paragraph, "".join(piece.text for piece in pieces), writer.width)
 
 
-def _boxed(style) -> bool:
+def boxed(style) -> bool:
     """Whether a style draws a paragraph border (the handling mark's padded box)."""
     while style is not None:
         if ooxml.has_paragraph_box(style.element.pPr):
@@ -35,14 +35,14 @@ def _boxed(style) -> bool:
     return False
 
 
-def _fit_box(writer, paragraph, text: str) -> None:
+def fit_box(paragraph, text: str, width: int) -> None:
     """A right-aligned boxed paragraph as wide as its text: a left indent leaves the rest of the line out of the
     box, which so pads the text as print.css pads .handling (a character border would hug it)."""
     style = paragraph.style
     size = next((s.font.size for s in _chain(style) if s.font.size is not None), Pt(10.5))
     chars = sum(_ems(c) for c in text) + 0.5
     right = next((s.paragraph_format.right_indent for s in _chain(style) if s.paragraph_format.right_indent), 0)
-    left = max(writer.width - right - math.ceil(chars * size), 0)
+    left = max(width - right - math.ceil(chars * size), 0)
     paragraph.paragraph_format.left_indent = left
 
 
