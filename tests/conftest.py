@@ -16,7 +16,10 @@ from briefing.content.registry import Person
 
 REPO = Path(__file__).resolve().parents[1]
 IN_CI = os.environ.get("CI", "").lower() == "true"
-EXAMPLES = ("pko-symposium-2025", "khare-visit-2025")
+EXAMPLES = ("pko-symposium-2025", "khare-visit-2025")  # the two long examples: tests through LibreOffice use these
+EXAMPLE_LANGUAGES = {"pko-symposium-2025": ("ja", "en"), "khare-visit-2025": ("ja", "en"),
+                     "mofa-style-readout": ("ja", "en"), "heisei-notice": ("ja",)}  # every example of content/
+EVERY_EXAMPLE = [(memo, lang) for memo, langs in EXAMPLE_LANGUAGES.items() for lang in langs]
 
 
 def need_tool(name: str) -> str:

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import EXAMPLES, REPO, run_cli
+from conftest import EXAMPLE_LANGUAGES, REPO, run_cli
 from jsonschema import Draft202012Validator
 
 from briefing.authoring.schema import MODELINE, schema_path, schema_text, workspace_schema
@@ -41,7 +41,7 @@ def example(name: str) -> dict:
     return as_editor_sees(loader.load(REPO / "content" / f"{name}.yaml").data)
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", EXAMPLE_LANGUAGES)
 def test_example_memos_validate_and_name_the_schema(validator, name):
     assert list(validator.iter_errors(example(name))) == []
     first_line = (REPO / "content" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]

@@ -6,7 +6,7 @@ import subprocess
 
 import lxml.html
 import pytest
-from conftest import EXAMPLES, copy_workspace, need_tool, run_cli
+from conftest import EXAMPLE_LANGUAGES, EXAMPLES, EVERY_EXAMPLE, copy_workspace, need_tool, run_cli
 from pypdf import PdfReader
 
 FACTS = {  # each example in its issuer's house style: cao (pko), mofa and mod (khare)
@@ -54,7 +54,7 @@ def test_facts_in_order(built, memo, lang):
         assert position >= 0, f"{fact!r} not found (in order) in {memo}.{lang}.pdf"
 
 
-@pytest.mark.parametrize("memo, lang", CASES)
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_every_paragraph_extracts_exactly(built, memo, lang):
     html = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
     furniture = set(html.xpath("//p[@class='handling']/text()"))  # page header, repeated on every page
@@ -63,13 +63,13 @@ def test_every_paragraph_extracts_exactly(built, memo, lang):
                    if line.strip() not in furniture and not re.fullmatch(r"- \d+ / \d+ -", line.strip()))
     paragraphs = html.xpath("//body//p[not(@class='handling')] | //body//h1 | //body//h2 | //figcaption"
                             " | //ul[@class='links']/li")
-    assert len(paragraphs) > 10
+    assert len(paragraphs) > 5
     for element in paragraphs:
         expected = re.sub(r"\s+", "", element.text_content())
         assert expected in text, f"{expected[:40]}… not extractable from {memo}.{lang}.pdf"
 
 
-@pytest.mark.parametrize("memo, lang", CASES)
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_fonts_embedded_subset_and_vendored(built, memo, lang):
     reader = PdfReader(built / f"{memo}.{lang}.pdf")
     fonts = {}
@@ -88,7 +88,7 @@ def test_fonts_embedded_subset_and_vendored(built, memo, lang):
     assert body in families and families <= allowed, families
 
 
-@pytest.mark.parametrize("memo, lang", CASES)
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_metadata_and_page_numbers(built, memo, lang):
     reader = PdfReader(built / f"{memo}.{lang}.pdf")
     html = lxml.html.fromstring((built / f"{memo}.{lang}.html").read_bytes())
@@ -114,14 +114,15 @@ def test_handling_mark_on_every_page(tmp_path):
         assert len(pages) >= 2 and all(mark in page.extract_text() for page in pages)
 
 
-@pytest.mark.parametrize("memo", EXAMPLES)
+@pytest.mark.parametrize("memo", [memo for memo, langs in EXAMPLE_LANGUAGES.items() if "ja" in langs])
 def test_no_kinsoku_violation(built, memo):
     pdftotext = need_tool("pdftotext")
     text = subprocess.run([pdftotext, "-layout", str(built / f"{memo}.ja.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    assert len(lines) > 20
-    bad = [line for line in lines if line[0] in "、。，．）」』】〕ッャュョっゃゅょー々・！？"]
+    assert len(lines) > 10
+    bullets = [line for line in lines if re.match(r"・\s", line)]  # a bullet item's marker, set apart by its gap
+    bad = [line for line in lines if line[0] in "、。，．）」』】〕ッャュョっゃゅょー々・！？" and line not in bullets]
     assert bad == []
 
 

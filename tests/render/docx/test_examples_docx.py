@@ -6,7 +6,7 @@ import subprocess
 import docx
 import lxml.html
 import pytest
-from conftest import EXAMPLES, libreoffice_pdf, need_tool
+from conftest import EXAMPLES, EVERY_EXAMPLE, libreoffice_pdf, need_tool
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 from test_docx_writer import num_of
@@ -30,7 +30,7 @@ def docx_blocks(path) -> list[str]:
     return [re.sub(r"\s+", "", "".join(t.text or "" for t in p.iter(qn("w:t")))) for p in body.iter(qn("w:p"))]
 
 
-@pytest.mark.parametrize("memo, lang", CASES)
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_same_text_in_the_same_order_as_the_html(built, memo, lang):
     assert "".join(docx_blocks(built / f"{memo}.{lang}.docx")) == "".join(html_blocks(built, memo, lang))
 

@@ -6,7 +6,7 @@ import zipfile
 
 import docx
 import pytest
-from conftest import EXAMPLES
+from conftest import EVERY_EXAMPLE
 from docx.oxml.ns import qn
 from test_docx_writer import paragraphs, render
 
@@ -45,8 +45,7 @@ def test_labels_keep_with_what_they_introduce(tmp_path):
         assert word.styles[name].paragraph_format.keep_with_next, name
 
 
-@pytest.mark.parametrize("memo", EXAMPLES)
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_closing_mark_never_alone(built, memo, lang):
     """What stands before each closing mark keeps with it, so no page holds only （以上）."""
     word = docx.Document(str(built / f"{memo}.{lang}.docx"))

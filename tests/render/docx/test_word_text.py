@@ -8,7 +8,7 @@ import zipfile
 
 import docx
 import pytest
-from conftest import EXAMPLES
+from conftest import EVERY_EXAMPLE
 from docx.oxml.ns import qn
 from lxml import etree
 from test_docx_writer import JA_HTML, make_document, paragraphs
@@ -33,8 +33,7 @@ def test_characters_xml_forbids_are_left_out(tmp_path, caplog):
             etree.fromstring(zipfile.ZipFile(tmp_path / "clean.docx").read(name))
 
 
-@pytest.mark.parametrize("memo", EXAMPLES)
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
 def test_no_empty_paragraphs_for_spacing(built, memo, lang):
     word = docx.Document(str(built / f"{memo}.{lang}.docx"))
     stories = [word.element.body, word.sections[0].footer._element]
