@@ -303,3 +303,20 @@ def test_an_item_inserted_with_track_changes_waits_for_accept(drafted):
     accepted = run_cli("import", str(word_file), "--accept", cwd=drafted)
     assert accepted.returncode == 0, accepted.stderr
     assert "en: Both sides will meet again in spring." in yaml_of(drafted)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_formatting_set_in_word_is_reported_at_its_text_and_changes_nothing(drafted, lang):
+    path = drafted / "build" / f"{MEMO}.{lang}.docx"
+    word = docx.Document(str(path))
+    first, second = items(word)[:2]
+    first.runs[0].bold = True
+    second.runs[0].font.color.rgb = docx.shared.RGBColor(0xC0, 0, 0)
+    word.save(str(path))
+    before = yaml_of(drafted)
+    result = run_cli("import", str(path), cwd=drafted)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "changed in Word" in line]
+    assert [line.split(": ", 2)[1].split(" changed")[0] for line in lines] == ["bold", "colour"]
+    assert all(line.startswith(f"content/{MEMO}.yaml:") and "paragraph" in line for line in lines)
+    assert yaml_of(drafted) == before

@@ -64,6 +64,7 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     paragraphs = structure.read(paragraphs)  # continuation paragraphs take their text's anchor
     merge.texts(paragraphs)
     merge.report(paragraphs, word, Path(workspace.shown(docx)))  # before the sequences change under the paths
+    merge.lines += _formatting(paragraphs, _built_formats(workspace, memo, lang, anchors), merge, docx.name)
     word_orders.apply(structure)
     outcome = Outcome(merge.lines, merge.changed)
     if merge.changed and not dry_run:
@@ -94,6 +95,43 @@ def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[s
     fixed = {normal(line) for line in anchors.unanchored_lines(root)} - {""}
     printed = {path: texts for path, texts in anchors.anchored_texts(root).items() if anchors.anchor_name(lang, path)}
     return printed, anchors.digest(root), normal(root.text_content()), figures, fixed
+
+
+def _built_formats(workspace, memo: str, lang: str, anchors) -> dict[tuple[str, int], tuple]:
+    """Anchor → the (formatting, text) pieces of that paragraph as `briefing build` writes it now."""
+    import tempfile
+
+    from briefing.build.pipeline import documents
+    from briefing.check.memos import check
+    from briefing.render.docx.ooxml import revisions
+    from briefing.render.formats import render
+
+    checked = check(workspace, [memo])
+    with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
+        for document, _view in documents(checked.memos[0], (lang,), checked, workspace):
+            built = revisions.read(render(document, "docx", Path(folder) / f"{memo}.{lang}.docx"))
+    return {_anchor(paragraph, lang, anchors): paragraph.formats for paragraph in built.paragraphs}
+
+
+LOOKS = {"b": "bold", "i": "italic", "u": "underline", "strike": "strikethrough", "color": "colour",
+         "highlight": "highlight", "shd": "shading", "sz": "size", "rFonts": "font", "rStyle": "character style"}
+
+
+def _formatting(paragraphs: list, built: dict, merge, docx: str) -> list[str]:
+    """A line for each anchored paragraph whose look an editor changed (bold, a font, a colour): not imported."""
+    lines = []
+    for anchor, paragraph in paragraphs:
+        before = built.get(anchor) if anchor else None
+        if before is None or paragraph.formats == before:
+            continue
+        same_text = "".join(text for _, text in paragraph.formats) == "".join(text for _, text in before)
+        added = {part.split(" ")[0] for look, _ in paragraph.formats for part in look.split(";") if part} \
+            - {part.split(" ")[0] for look, _ in before for part in look.split(";") if part}
+        if same_text or added:
+            what = ", ".join(sorted(LOOKS.get(tag, tag) for tag in added)) or "formatting"
+            lines.append(f"{merge.where(f'{anchor[0]}.{merge.lang}')}: {what} changed in Word ({docx}, {paragraph.place}): "
+                         "not imported, the content file holds the words only; ask for it in the template if it must print")
+    return lines
 
 
 def _anchor(paragraph, lang: str, anchors) -> tuple[str, int] | None:

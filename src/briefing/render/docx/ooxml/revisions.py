@@ -50,6 +50,7 @@ class WordParagraph:
     changes: list[Change] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)  # ids of the comments anchored here
     style_name: str = ""  # the style's name ("Body Text"), the same whoever saved the file (LibreOffice renames ids)
+    formats: tuple[tuple[str, str], ...] = ()  # (run formatting, text) of its accepted text, see `_formats`
 
 
 @dataclass
@@ -107,7 +108,36 @@ def _paragraph(p, place: str, table) -> WordParagraph:
     changes = [c for c in changes if c.text]
     comments = [c.get(qn("w:id")) for c in p.iter(qn("w:commentRangeStart"), qn("w:commentReference"))]
     return WordParagraph(place + (" (in a table)" if table else ""), "" if style is None else style.get(qn("w:val")),
-                         anchors, _text(p, True), _text(p, False, deleted=True), changes, list(dict.fromkeys(comments)))
+                         anchors, _text(p, True), _text(p, False, deleted=True), changes, list(dict.fromkeys(comments)),
+                         formats=_formats(p))
+
+
+# Run properties that do not change how text looks: its language, proofing, kerning, complex-script twins,
+# and the East Asian font hint (LibreOffice drops it when it saves).
+UNSEEN = {qn(f"w:{tag}") for tag in ("lang", "noProof", "kern", "webHidden", "bCs", "iCs", "szCs", "cs", "rtl")}
+
+
+def _formats(p) -> tuple[tuple[str, str], ...]:
+    """The paragraph's accepted text as (formatting, text) pieces: what an editor's bold, font or colour changed."""
+    pieces: list[tuple[str, str]] = []
+    for run in p.iter(qn("w:r")):
+        if run.xpath("ancestor::w:del", namespaces=NS):
+            continue
+        text = "".join(node.text or "" for node in run.iter(qn("w:t")))
+        if not text:
+            continue
+        rpr = run.find("w:rPr", NS)
+        seen = [] if rpr is None else [
+            etree.QName(child).localname + "".join(f" {etree.QName(k).localname}={v}" for k, v in sorted(child.attrib.items())
+                                                   if etree.QName(k).localname != "hint")
+            for child in rpr if child.tag not in UNSEEN and (child.tag != qn("w:rFonts") or len(child.attrib) > 1
+                                                             or qn("w:hint") not in child.attrib)]
+        look = ";".join(sorted(seen))
+        if pieces and pieces[-1][0] == look:
+            pieces[-1] = (look, pieces[-1][1] + text)
+        else:
+            pieces.append((look, text))
+    return tuple(pieces)
 
 
 def _text(element, inserted: bool, deleted: bool = False) -> str:
