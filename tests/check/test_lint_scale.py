@@ -61,6 +61,10 @@ def test_title_read_alone_is_the_title_of_a_full_parse(tmp_path):
         path = content / f"{name}.yaml"
         path.write_text(text, encoding="utf-8")
         assert top_level_field(path, "title") == loader.load(path).data["title"], name
+    edited = content / "folded.yaml"  # remembered, yet read again: an edit shows at once
+    first = top_level_field(edited, "title")
+    edited.write_text(cases["folded"].replace("Symposium", "Seminar"), encoding="utf-8")
+    assert top_level_field(edited, "title") == {**first, "en": "Peace Seminar\n"} == loader.load(edited).data["title"]
     broken = content / "broken.yaml"
     broken.write_text("title: [unclosed\nbody: x\n", encoding="utf-8")
     with pytest.raises(ContentError):

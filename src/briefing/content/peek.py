@@ -23,6 +23,22 @@ NOT_TOP_LEVEL = ("---", "...", "%", "{", "[")  # lines that mean the file is not
 def top_level_field(path: Path, key: str) -> Any:
     """The value of `key` in the file's top-level mapping; raises `ContentError` or `LookupError` when unreadable."""
     text = loader.read_text(path)
+    remembered = PEEKED.get((str(path), key))
+    if remembered is not None and remembered[0] == text:
+        return remembered[1]
+    value = _read(path, key, text)
+    while len(PEEKED) >= MAX_PEEKED:
+        PEEKED.pop(next(iter(PEEKED)))
+    PEEKED[str(path), key] = (text, value)
+    return value
+
+
+PEEKED: dict[tuple[str, str], tuple[str, Any]] = {}  # (path, key) → the text last read and the value in it
+MAX_PEEKED = 4000  # as many as the files kept parsed (loader.MAX_PARSED)
+
+
+def _read(path: Path, key: str, text: str) -> Any:
+    """The value of `key` in `text`, the text of `path`."""
     lines = text.split("\n")
     starts = [number for number, line in enumerate(lines) if line.startswith(f"{key}:")]
     if len(starts) != 1 or any(line.startswith(NOT_TOP_LEVEL) for line in lines):
