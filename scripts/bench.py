@@ -3,12 +3,15 @@
     python scripts/bench.py [--memos 500] [--edits 60] [--scale | --tagging]
 
 Everything runs in a temporary copy of the repository's workspace. The machine is shared and
-noisy: compare the ratios within one run, not seconds between runs.
+noisy: compare the ratios within one run, not seconds between runs; the load averages are printed
+with the figures they concern. Commands run with Python's compiled modules kept (as an installed
+package has them), even where $PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import signal
@@ -97,31 +100,44 @@ print(statistics.median(on for on, _ in rounds), statistics.median(off for _, of
 
 TIMELINE_WORKER = """
 # One cold build of a memo (-j 2, forced) in this fresh process, with what the main process does and
-# waits for stamped in seconds from the start of the process.
+# waits for stamped in seconds from the start of the process. Only what the command itself imports
+# before the build starts is imported first (the check and the Word writer load inside the build).
 import time
 started = time.perf_counter()
-import concurrent.futures, sys
+import concurrent.futures, functools, sys
 from briefing.build import pipeline
 from briefing.content.workspace import Workspace
-import briefing.check.memos as memos
-import briefing.render.docx.writer as writer
+import briefing.render.formats as formats
 stamps = [(time.perf_counter() - started, "imports done")]
 def stamped(module, name, label):
     original = getattr(module, name)
+    @functools.wraps(original)  # its name and module: a pool pickles it as the original, which its workers run
     def wrapper(*args, **kwargs):
-        stamps.append((time.perf_counter() - started, label + " begins"))
+        what = label(*args) if callable(label) else label
+        stamps.append((time.perf_counter() - started, what + " begins"))
         try:
             return original(*args, **kwargs)
         finally:
-            stamps.append((time.perf_counter() - started, label + " ends"))
+            stamps.append((time.perf_counter() - started, what + " ends"))
     setattr(module, name, wrapper)
 stamped(pipeline, "_launch_forkserver", "forkserver launch")
-stamped(memos, "check", "check")
-stamped(writer, "render_docx", "Word file written here")
+stamped(pipeline, "plan", "plan (imports, check, HTML, output keys)")
+stamped(formats, "render", lambda document, fmt, target: f"{document.lang} {fmt} written here")
 stamped(concurrent.futures, "wait", "waiting for the PDF workers")
+submit = concurrent.futures.ProcessPoolExecutor.submit
+def first_submit(pool, *args, **kwargs):  # the first submit forks a worker: it returns once the forkserver is up
+    if not getattr(pool, "_stamped", False):
+        pool._stamped = True
+        stamps.append((time.perf_counter() - started, "first PDF worker asked for (another thread)"))
+        try:
+            return submit(pool, *args, **kwargs)
+        finally:
+            stamps.append((time.perf_counter() - started, "first PDF worker forked: the forkserver is up"))
+    return submit(pool, *args, **kwargs)
+concurrent.futures.ProcessPoolExecutor.submit = first_submit
 pipeline.build(Workspace.at(sys.argv[1]), [sys.argv[2]], jobs=2, force=True)
 stamps.append((time.perf_counter() - started, "build returns"))
-for at, label in stamps:
+for at, label in sorted(stamps):
     print(f"{at:6.3f} s  {label}")
 """
 
@@ -146,19 +162,25 @@ print(count, first, statistics.median(later))
 def scale_figures(large: Path, memos: int) -> None:
     """`briefing check`, the no-op build and the preview's memo list on a workspace of `memos` memos."""
     version = best([*BRIEFING, "--version"], large)
-    checks = [timed([*BRIEFING, "check"], large, ok=(0, 1)) for _ in range(3)]
+    checks, cpus = [], []
+    for _ in range(3):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        checks.append(timed([*BRIEFING, "check"], large, ok=(0, 1)))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     check_time = statistics.median(checks)
     print(f"check of {memos} memos                {check_time:7.2f} s   {check_time / memos * 1000:.1f} ms per memo "
-          f"(target <= 5), median of 3 ({min(checks):.2f}-{max(checks):.2f} s)")
+          f"(target <= 5), median of 3 ({min(checks):.2f}-{max(checks):.2f} s); CPU time of all its processes "
+          f"{statistics.median(cpus):.2f} s, {statistics.median(cpus) / memos * 1000:.1f} ms per memo   [{load()}]")
     noops = [timed([*BRIEFING, "build"], large) for _ in range(5)]
     versions = [timed([*BRIEFING, "--version"], large) for _ in range(5)]
     print(f"no-op build of {memos} memos          {statistics.median(noops):7.2f} s   briefing --version "
           f"{statistics.median(versions):.2f} s   ratio {statistics.median(noops) / statistics.median(versions):.2f} "
-          f"(target <= 3), medians of 5 [best: {min(noops):.2f} s vs {version:.2f} s]")
+          f"(target <= 3), medians of 5 [best: {min(noops):.2f} s vs {version:.2f} s]   [{load()}]")
     count, first, later = subprocess.run([sys.executable, "-c", LISTING_WORKER, str(large)], cwd=large, check=True,
                                          capture_output=True, text=True).stdout.split()
     print(f"preview memo list of {count} memos     {float(first):7.2f} s first request, {float(later):.3f} s later "
-          "ones (median of 5; target <= 0.5)")
+          f"ones (median of 5; target <= 0.5)   [{load()}]")
 
 
 def tagging_cost(folder: Path) -> None:
@@ -170,6 +192,11 @@ def tagging_cost(folder: Path) -> None:
           " target <= 1.15)")
     for name, (tagged, plain) in sizes.items():
         print(f"size {name + '.pdf':32} tagged {tagged / 1000:7.1f} KB, untagged {plain / 1000:7.1f} KB")
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): figures taken under load are slower."""
+    return "load " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def timed(command: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
@@ -253,6 +280,7 @@ def main() -> None:
     options.add_argument("--compare", action="store_true", help="only briefing compare beside a build of each example")
     options.add_argument("--scale", action="store_true", help="only check, no-op build and memo list of --memos memos")
     args = options.parse_args()
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # Python's compiled modules kept, as an installed package has them
     with tempfile.TemporaryDirectory() as temporary:
         base = Path(temporary)
         if args.scale:
@@ -269,20 +297,21 @@ def main() -> None:
             return
         subprocess.run([*BRIEFING, "build", "--format", "html", "--out", str(small / "html")], cwd=small, check=True,
                        capture_output=True)
-        memo = EXAMPLES[0]
-        pairs = [(timed([*BRIEFING, "build", memo, "--force"], small),  # taken in turns: same noise
-                  timed([sys.executable, "-c", NAIVE_SCRIPT, str(small), memo], small)) for _ in range(7)]
-        cold, naive = min(c for c, _ in pairs), min(n for _, n in pairs)
         for memo_id in EXAMPLES:
             print(f"timeline of a cold build of {memo_id}:")
             print(subprocess.run([sys.executable, "-c", TIMELINE_WORKER, str(small), memo_id], cwd=small, check=True,
                                  capture_output=True, text=True).stdout, end="")
+        for memo_id in EXAMPLES:  # each example: 7 pairs taken in turns (same noise), the load read with them
+            pairs = [(timed([*BRIEFING, "build", memo_id, "--force"], small),
+                      timed([sys.executable, "-c", NAIVE_SCRIPT, str(small), memo_id], small)) for _ in range(7)]
+            cold, naive = min(c for c, _ in pairs), min(n for _, n in pairs)
+            print(f"cold build of {memo_id}, 4 outputs   {cold:7.2f} s   naive script {naive:.2f} s   "
+                  f"ratio of the best {cold / naive:.2f}, median of 7 pairs "
+                  f"{statistics.median(c / n for c, n in pairs):.2f} (target <= 0.60)   [{load()}]")
+        memo = EXAMPLES[0]
         cold_serial = best([*BRIEFING, "build", memo, "--force", "-j", "1"], small)
         import_weasyprint = best([sys.executable, "-c", "import weasyprint"], small)
-        print(f"cold build of one memo, 4 outputs   {cold:7.2f} s   naive script {naive:.2f} s   "
-              f"ratio {cold / naive:.2f} (target <= 0.60), median of 7 pairs "
-              f"{statistics.median(c / n for c, n in pairs):.2f}   [-j 1: {cold_serial:.2f} s; "
-              f"import weasyprint {import_weasyprint:.2f} s]")
+        print(f"cold build of {memo} with -j 1 {cold_serial:.2f} s; import weasyprint {import_weasyprint:.2f} s")
 
         sys.path.insert(0, str(REPO / "src"))
         from briefing.build.pipeline import build
@@ -300,7 +329,7 @@ def main() -> None:
         large = workspace(base / "large", args.memos)
         full = timed([*BRIEFING, "build", "-j", "2", "--force"], large)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"full build of {args.memos} memos, -j 2 (before the floor below)   {full:7.2f} s")
+        print(f"full build of {args.memos} memos, -j 2 (before the floor below)   {full:7.2f} s   [{load()}]")
         scale_figures(large, args.memos)
 
         subprocess.run([*BRIEFING, "build", "--format", "html", "--out", str(large / "html")], cwd=large, check=True,

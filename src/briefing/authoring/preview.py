@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 from briefing.authoring.preview_page import SCREEN_CSS, index_page, message_page, viewer_page
-from briefing.content import loader
+from briefing.content.peek import top_level_field
 from briefing.content.model import LANGUAGES
 from briefing.content.workspace import Workspace
 from briefing.errors import QUOTE_WIDTH, BriefingError, ContentError, Problem, UsageError
@@ -78,11 +78,11 @@ class Memos:
         return [path.stem for path in self.workspace.memo_files()]
 
     def listing(self) -> list[dict[str, str]]:
-        """Every memo's id and its title as written (both languages)."""
+        """Every memo's id and its title as written (both languages), read without parsing the whole memo."""
         listed = []
         for path in self.workspace.memo_files():
             try:
-                title = loader.load(path).data["title"]
+                title = top_level_field(path, "title")
                 text = " / ".join(str(title[lang]) for lang in LANGUAGES if lang in title)
             except (ContentError, LookupError, TypeError):
                 text = "(表題を読めません / no readable title)"

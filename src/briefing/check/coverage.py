@@ -26,12 +26,15 @@ def coverage_problems(source: SourceFile, fonts_dir: Path) -> Iterator[Problem]:
     """A warning for the first character of each text that none of the fonts in `fonts_dir` has."""
     fonts = sorted(path for path in fonts_dir.glob("*") if path.suffix.lower() in FONT_SUFFIXES)
     covered = _characters(tuple((path, *(file_stat(path) or ())) for path in fonts))
-    drawable = covered.drawable
+    drawable, boxes = covered.drawable, covered.boxes
     for loc, text in loader.strings_in(source.data):
-        for character in dict.fromkeys(text).keys() - drawable.keys():
-            drawable[character] = _drawable(character, covered)
-        missing = next((c for c in dict.fromkeys(text) if not drawable[c]), None)
-        if missing is not None:
+        characters = set(text)
+        if characters <= drawable:  # the common case: every character already seen in a font
+            continue
+        for character in characters - drawable - boxes:
+            (drawable if _drawable(character, covered) else boxes).add(character)
+        if characters & boxes:
+            missing = next(c for c in text if c in boxes)
             line, column = _position(source, loc, missing)
             name = unicodedata.name(missing, "no name")
             message = (f"U+{ord(missing):04X} '{missing}' ({name.lower()}) is in none of the memo's fonts and "
@@ -65,7 +68,8 @@ class Ranges:
         self.starts = [start for start, _ in self.ranges]
         self.ends = list(itertools.accumulate((end for _, end in self.ranges), max))
         self._bisect = bisect.bisect_right
-        self.drawable: dict[str, bool] = {}  # each distinct character looked up once, for every memo
+        self.drawable: set[str] = set()  # each distinct character looked up once, for every memo
+        self.boxes: set[str] = set()  # the characters no font has
 
     def __contains__(self, code: int) -> bool:
         index = self._bisect(self.starts, code) - 1

@@ -32,16 +32,22 @@ def check(workspace: Workspace, paths: list[str] | list[Path]) -> Checked:
     registry = load_registry(workspace)
     memos, problems = [], []
     for path in select_memos(workspace, [str(p) for p in paths]):
-        try:
-            loaded = load_memo(path, workspace, registry, templates)
-        except ContentError as error:
-            problems += error.problems
-        else:
-            memos.append(loaded)
-            problems += loaded.problems
-            problems += coverage_problems(loaded.source, workspace.templates / "fonts")
-            try:
-                problems += findings(loaded, registry, lockfile.read(workspace.lock_file(path)))
-            except ContentError as error:
-                problems += error.problems
+        loaded, found = check_memo(path, workspace, registry, templates)
+        memos += [loaded] if loaded else []
+        problems += found
     return Checked(templates, registry, memos, problems)
+
+
+def check_memo(path: Path, workspace: Workspace, registry: Registry,
+               templates: Templates) -> tuple[LoadedMemo | None, list[Problem]]:
+    """One memo checked (None when it cannot be loaded) and its problems."""
+    try:
+        loaded = load_memo(path, workspace, registry, templates)
+    except ContentError as error:
+        return None, error.problems
+    problems = [*loaded.problems, *coverage_problems(loaded.source, workspace.templates / "fonts")]
+    try:
+        problems += findings(loaded, registry, lockfile.read(workspace.lock_file(path)))
+    except ContentError as error:
+        problems += error.problems
+    return loaded, problems

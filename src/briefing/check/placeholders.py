@@ -17,14 +17,20 @@ def texts_to_write(paths: Iterable[Path]) -> list[Problem]:
     warnings = []
     for path in paths:
         try:
-            source = loader.load(path)
+            warnings += placeholders_in(loader.load(path))
         except ContentError:
             continue  # its problems are reported by the check itself
-        for loc, text in loader.strings_in(source.data):
-            for placeholder in PLACEHOLDER.findall(text):
-                line, column = _position_of(placeholder, source, loc)
-                warnings.append(loader.problem_at(path, source.text, line, column,
-                                                  f"text still to write: {placeholder}", severity="warning"))
+    return warnings
+
+
+def placeholders_in(source: loader.SourceFile) -> list[Problem]:
+    """The warnings of `texts_to_write` for one parsed file."""
+    warnings = []
+    for loc, text in loader.strings_in(source.data):
+        for placeholder in PLACEHOLDER.findall(text):
+            line, column = _position_of(placeholder, source, loc)
+            warnings.append(loader.problem_at(source.path, source.text, line, column,
+                                              f"text still to write: {placeholder}", severity="warning"))
     return warnings
 
 

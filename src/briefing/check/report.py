@@ -16,21 +16,20 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
               output: str = "text", fix: bool = False, diff: bool = False) -> int:
     """Check (or, with `accept`, confirm the translations of) the targets; return the exit code."""
     memos, pair_ids = _split(targets)
-    checked = check(workspace, memos)
     if accept and fix:
         raise UsageError("--accept and --fix go one at a time: fix first, review, then accept")
     if accept:
-        return _accept(workspace, checked, pair_ids)
+        return _accept(workspace, check(workspace, memos), pair_ids)
     if fix:
-        _fix(workspace, checked, say=print if output == "text" else lambda line: print(line, file=sys.stderr))
-        checked = check(workspace, memos)
-    from briefing.check.placeholders import texts_to_write
-    findings = checked.problems + texts_to_write(loaded.path for loaded in checked.memos) + _kobun(workspace, checked)
+        _fix(workspace, check(workspace, memos),
+             say=print if output == "text" else lambda line: print(line, file=sys.stderr))
+    from briefing.check.lint import lint
+    checked_count, findings = lint(workspace, memos)
     findings.sort(key=lambda p: (str(p.path), p.line, p.column))
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
     if output == "json":
-        json.dump(_as_json(findings, len(checked.memos), errors, warnings, diff), sys.stdout, ensure_ascii=False,
+        json.dump(_as_json(findings, checked_count, errors, warnings, diff), sys.stdout, ensure_ascii=False,
                   indent=2)
         print()
     else:
@@ -38,7 +37,7 @@ def run_check(workspace: Workspace, targets: list[str], *, accept: bool = False,
         if not diff and any(p.changes for p in findings):
             print("  (briefing check --diff shows what changed in each stale translation, word by word)",
                   file=sys.stderr)
-        print(f"{len(checked.memos)} memo(s) checked: {errors} error(s), {warnings} warning(s)"
+        print(f"{checked_count} memo(s) checked: {errors} error(s), {warnings} warning(s)"
               + (" (--strict: warnings count as errors)" if strict and warnings else ""))
     return 1 if errors or (strict and warnings) else 0
 
@@ -53,16 +52,6 @@ def _print_findings(workspace: Workspace, findings: list[Problem], diff: bool) -
                 from briefing.check.difference import show
 
                 show(problem.changes, sys.stderr, indent="      ")
-
-
-def _kobun(workspace: Workspace, checked) -> list[Problem]:
-    """The 公用文 warnings of the Japanese texts, under the rules `checks:` in strings/ja.yaml leaves on."""
-    from briefing.check.fix import locate, strings_problems
-
-    found = strings_problems(checked.templates.strings["ja"], workspace.templates / "strings" / "ja.yaml")
-    for loaded in checked.memos:
-        found += [located.problem for located in locate(loaded, _japanese_strings(checked, loaded))]
-    return found
 
 
 def _japanese_strings(checked, loaded) -> dict:

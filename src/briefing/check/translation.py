@@ -49,6 +49,7 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
         found.append(source.problem((), "translations not yet confirmed: review them, then run "
                                         f"briefing check --accept {loaded.path.stem}", severity="warning"))
     every = list(pairs(memo))
+    token_numbers = _token_numbers(memo)
     current = {_hashes(pair.text) for pair in every}
     for pair in every:
         ja, en = pair.text.get("ja"), pair.text.get("en")
@@ -65,7 +66,7 @@ def findings(loaded, registry: Registry, lock: dict[str, dict] | None) -> list[P
             warn(lang, message)
         for lang, message in _references(ja, en):
             warn(lang, message)
-        for lang, message in _numbers(ja, en, _token_numbers(memo)):
+        for lang, message in _numbers(ja, en, token_numbers):
             warn(lang, message)
         if JAPANESE.search(TOKEN.sub("", en)):
             warn("en", "Japanese characters in the English text; translate them or write them in Latin script")
@@ -131,9 +132,15 @@ def _english_form(form: str) -> re.Pattern:
 
 
 def _terminology(ja: str, en: str, registry: Registry) -> Iterator[tuple[str, str]]:
+    lowered = en.lower() if en.isascii() else None  # ASCII: a form that is no substring cannot match
+
+    def in_english(form: str) -> bool:
+        if lowered is not None and form.isascii() and form.lower() not in lowered:
+            return False
+        return bool(_english_form(form).search(en))
     for term in registry.glossary:
         in_ja = any(form in ja for form in [term.ja, *term.variants])
-        in_en = any(_english_form(form).search(en) for form in [term.en, *term.variants])
+        in_en = any(in_english(form) for form in [term.en, *term.variants])
         if in_ja and not in_en:
             yield "en", f"the Japanese uses 「{term.ja}」: the agreed English is \"{term.en}\" (glossary)"
         elif in_en and not in_ja:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 
 from ruamel.yaml import YAML
 from ruamel.yaml.resolver import VersionedResolver
@@ -19,9 +20,17 @@ FOLD_MARK = "\x07"  # what the pure-Python parser leaves where a folded block jo
 
 def compose(text: str) -> Node | None:
     """The file's root node (None for a file without data); raises what the parser raises."""
-    yaml = YAML(typ="safe")  # C parser when ruamel.yaml.clib is installed, else pure Python
-    yaml.Resolver = SteadyResolver
-    return yaml.compose(text)
+    yaml = getattr(_PER_THREAD, "yaml", None)
+    if yaml is None:  # made once per thread: making one looks for plug-ins on disk, as long as a small parse
+        yaml = _PER_THREAD.yaml = YAML(typ="safe")  # C parser when ruamel.yaml.clib is installed, else pure Python
+        yaml.Resolver = SteadyResolver
+    try:
+        return yaml.compose(text)
+    finally:
+        yaml.doc_infos.clear()  # an entry per parse: kept, it would grow in a long `watch`
+
+
+_PER_THREAD = threading.local()
 
 
 class SteadyResolver(VersionedResolver):
@@ -41,14 +50,14 @@ class Mark:
         self.line, self.column = line, column
 
 
-def place_empty_values(root: Node, text: str) -> None:
+def place_empty_values(nodes: list[Node], text: str) -> None:
     """Mark an empty value (`key:` and nothing) of a mapping where the pure-Python parser does.
 
     That is the next token when nothing follows `key:` on its line in a block (libyaml: the end of
     `key:`), and the end of `key:` in a flow mapping (libyaml: the next token, `,` or `}`).
     """
     starts = [0] + [match.end() for match in re.finditer("\n", text)]
-    for node in _nodes(root):
+    for node in nodes:
         if not isinstance(node, MappingNode):
             continue
         for _, value in node.value:
@@ -78,10 +87,12 @@ def _next_token(text: str, at: int) -> int:
     return at
 
 
-def refold(root: Node, text: str) -> bool:
+def refold(nodes: list[Node], text: str) -> bool:
     """Put back the fold marks of folded blocks that hold Japanese; False if one cannot be marked for sure."""
     lines = text.split("\n")
-    for node in _folded(root):
+    for node in nodes:
+        if not isinstance(node, ScalarNode) or node.style != ">":
+            continue
         if FOLD_MARK in node.value or not (EAST_ASIAN.search(node.value) or "\n" in node.value.rstrip("\n")):
             continue  # marked already (pure parser), or each joint is a space either way
         marked = _plain_block(node, lines)
@@ -138,12 +149,7 @@ def _parsed_alone(node: ScalarNode, lines: list[str]) -> str | None:
     return alone.value
 
 
-def _folded(node: Node):
-    """Every folded block scalar (>) under `node`."""
-    return (found for found in _nodes(node) if isinstance(found, ScalarNode) and found.style == ">")
-
-
-def _nodes(node: Node):
+def nodes_under(node: Node):
     """Every node under `node`, without recursion (a file may nest deeply)."""
     stack, seen = [node], set()
     while stack:

@@ -134,6 +134,11 @@ def load(path: Path, root: Path | None = None) -> SourceFile:
     return cached[1]
 
 
+def parse_text(path: Path, text: str) -> Any:
+    """The data of `text` read as the file `path` (a part of it), not kept; raises `ContentError`."""
+    return _parse(path, text).data
+
+
 PARSED: dict[str, tuple[str, SourceFile | list[Problem]]] = {}  # path → its text last parsed and the outcome
 MAX_PARSED = 4000  # files kept parsed: an office's workspace with room to spare, not unbounded in long runs
 
@@ -143,9 +148,9 @@ def _parse(path: Path, text: str) -> SourceFile:
     source = SourceFile(path, text)
     try:
         root = fast.compose(text)
-        exact = root is None or fast.refold(root, text)
-        if root is not None:
-            fast.place_empty_values(root, text)
+        nodes = list(fast.nodes_under(root)) if root is not None else []
+        exact = fast.refold(nodes, text)
+        fast.place_empty_values(nodes, text)
     except Exception:  # noqa: BLE001 — the pure-Python parser below says what is wrong, and where
         exact = False
     return _finish(source, root) if exact else _parse_pure(source)
@@ -211,7 +216,7 @@ def _convert(node: Node, loc: Loc, source: SourceFile, problems: list[Problem], 
         problems.append(source.problem(loc, "YAML aliases (*name) are not supported; write the value out"))
         return None
     seen.add(id(node))
-    tag = str(getattr(node.tag, "value", node.tag) or "")
+    tag = node.tag or ""  # a str (ruamel renders its Tag)
     kind = tag.removeprefix(YAML_TAG) if tag.startswith(YAML_TAG) else None
     if isinstance(node, (MappingNode, SequenceNode)) and kind not in ("map", "seq"):
         problems.append(source.problem(loc, f"YAML tags such as '{kind or tag}' are not allowed; write plain data"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Protocol
 
@@ -168,11 +169,11 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
     for loc, node, langs in walk(memo, (), tuple(memo.languages)):
         if isinstance(node, Text):
             yield from _text_problems(source, loc, node, langs, registry, memo)
-        elif hasattr(node, "person") and node.person not in registry.people:
+        elif _field(node, "person") is not None and node.person not in registry.people:
             yield source.problem(loc + ("person",), _unknown("person", node.person, registry.people))
-        elif hasattr(node, "person") and "en" in langs and registry.people[node.person].latin is None:
+        elif _field(node, "person") is not None and "en" in langs and registry.people[node.person].latin is None:
             yield source.problem(loc + ("person",), no_latin(node.person), lang="en")
-        elif getattr(node, "issuer", None) and node is not memo and node.issuer not in registry.organizations:
+        elif _field(node, "issuer") and node is not memo and node.issuer not in registry.organizations:
             yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
         elif isinstance(node, Figure):
             yield from _figure_problems(source, loc, node, workspace)
@@ -181,10 +182,10 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
             for url in urls:
                 if url and not url.lower().startswith(URL_SCHEMES):
                     yield source.problem(loc + ("url",), f"link '{url}' must start with http://, https:// or mailto:")
-        if getattr(node, "only", None) and node.only not in memo.languages:
+        if _field(node, "only") and node.only not in memo.languages:
             yield source.problem(loc + ("only",), f"only: {node.only}, but the memo's languages are "
                                                   f"{', '.join(memo.languages)}")
-        elif getattr(node, "only", None) and len(memo.languages) > 1 and not node.reason:
+        elif _field(node, "only") and len(memo.languages) > 1 and not node.reason:
             other = next(lang for lang in memo.languages if lang != node.only)
             yield source.problem(loc + ("only",), f"a {LANGUAGE_NAMES[node.only]}-only block in a memo written in "
                                  f"both languages: add reason: … saying why the {LANGUAGE_NAMES[other]} has none, "
@@ -206,16 +207,27 @@ def _era_problems(source, memo: Memo) -> Iterator[Problem]:
 
 def walk(node: Any, loc: tuple, langs: tuple[Lang, ...]) -> Iterator[tuple[tuple, Any, tuple[Lang, ...]]]:
     """Every model and Text under `node`, with its location and the languages it must carry."""
-    if getattr(node, "only", None):
+    if _field(node, "only"):
         langs = (node.only,)
     yield loc, node, langs
     if isinstance(node, BaseModel) and not isinstance(node, Text):
-        for name in type(node).model_fields:
+        for name in _field_names(type(node)):
             value = getattr(node, name)
             items = enumerate(value) if isinstance(value, list) else [(None, value)]
             for index, item in items:
                 if isinstance(item, BaseModel):
                     yield from walk(item, loc + ((name,) if index is None else (name, index)), langs)
+
+
+def _field(node: Any, name: str) -> Any:
+    """`node.name` when the node's model has that field, else None (a failed getattr on a model is slow)."""
+    return getattr(node, name) if name in _field_names(type(node)) else None
+
+
+@lru_cache(maxsize=None)
+def _field_names(model: type) -> tuple[str, ...]:
+    """The field names of a model class, in their order (nothing for other types)."""
+    return tuple(model.model_fields) if issubclass(model, BaseModel) else ()
 
 
 def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iterator[Problem]:
