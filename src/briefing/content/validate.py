@@ -6,13 +6,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterator, Protocol
 
 from pydantic import BaseModel, ValidationError
 
 from briefing.content import loader
 from briefing.content.eras import ERAS
+from briefing.content.images import figure_problems
 from briefing.content.model import (Attendees, Figure, Item, Lang, Link, Memo, Numbered, Readout, Reference, Section,
                                     Text)
 from briefing.content.mentions import mention_problem, no_latin, style_problems
@@ -24,13 +25,10 @@ from briefing.errors import ContentError, Problem
 
 LANGUAGE_NAMES = {"ja": "Japanese", "en": "English"}
 URL_SCHEMES = ("http://", "https://", "mailto:")
-MAX_IMAGE_BYTES = 20_000_000
-MAX_IMAGE_PIXELS = 40_000_000
 MAX_ITEMS = 500  # entries of one list in a memo: more makes a slow, huge PDF (10,000 took 45 s and 600 MB)
 MAX_ENTRIES = 2_000  # list entries of one memo in all
 MAX_RUN = 200  # characters without a place to break the line: WeasyPrint's time grows with their square
 UNBROKEN = re.compile(r"[^\s\-/\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]{%d,}" % (MAX_RUN + 1))
-IMAGE_MODES = {"PNG": {"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16", "I;16B", "I;16L"}, "JPEG": {"L", "RGB"}}
 
 
 class Templates(Protocol):
@@ -176,7 +174,7 @@ def meaning_problems(memo: Memo, source: loader.SourceFile, workspace: Workspace
         elif _field(node, "issuer") and node is not memo and node.issuer not in registry.organizations:
             yield source.problem(loc + ("issuer",), _unknown("organization", node.issuer, registry.organizations))
         elif isinstance(node, Figure):
-            yield from _figure_problems(source, loc, node, workspace)
+            yield from figure_problems(source, loc, node, workspace)
         elif isinstance(node, Link):
             urls = [node.url] if isinstance(node.url, str) else [node.url.get(lang) for lang in langs]
             for url in urls:
@@ -243,64 +241,6 @@ def _text_problems(source, loc, text: Text, langs, registry, memo: Memo) -> Iter
                 mention_problem(match.group(1), match.group(2), lang, memo, registry)
             if message:
                 yield source.problem(loc + (lang,), message, lang=lang)
-
-
-def _figure_problems(source, loc, figure: Figure, workspace: Workspace) -> Iterator[Problem]:
-    relative = PurePosixPath(figure.figure)
-    target = (workspace.content / relative).resolve()
-    if relative.is_absolute() or ".." in relative.parts or not target.is_relative_to(workspace.content.resolve()):
-        yield source.problem(loc + ("figure",), "an image must be a path inside content/, e.g. assets/photo.png")
-    elif not target.is_file():
-        yield source.problem(loc + ("figure",), f"image not found: content/{relative}")
-    elif target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        yield source.problem(loc + ("figure",), "images must be .png or .jpg")
-    else:
-        message = _image_problem(target)
-        if message:
-            yield source.problem(loc + ("figure",), message)
-
-
-def _image_problem(path: Path) -> str | None:
-    """Why an image cannot go into a memo, decided once per version of the file (memos share photos)."""
-    status = path.stat()
-    key = (str(path), status.st_ino, status.st_mtime_ns, status.st_size)
-    if key not in IMAGES_SEEN:
-        IMAGES_SEEN[key] = _image_decoded_problem(path)
-    return IMAGES_SEEN[key]
-
-
-IMAGES_SEEN: dict[tuple, str | None] = {}  # (path, inode, time of change, size) → what is wrong with it
-
-
-def _image_decoded_problem(path: Path) -> str | None:
-    """Why an image cannot go into a memo: too large, or not really an image."""
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        return f"image is larger than {MAX_IMAGE_BYTES // 1_000_000} MB; save it smaller (about 2000 pixels wide is plenty)"
-    from PIL import Image, ImageFile
-    try:
-        image = Image.open(path, formats=list(IMAGE_MODES))  # reads the header only
-    except Image.DecompressionBombError:
-        return f"image has far more than {MAX_IMAGE_PIXELS // 1_000_000} million pixels; save it smaller"
-    except (OSError, ValueError):
-        return "not a readable PNG or JPEG image; save it again as .png or .jpg"
-    with image:
-        width, height = image.size
-        if width * height > MAX_IMAGE_PIXELS:
-            return (f"image is {width}×{height} pixels; at most {MAX_IMAGE_PIXELS // 1_000_000} million pixels, "
-                    "save it smaller")
-        if image.format != {".png": "PNG"}.get(path.suffix.lower(), "JPEG"):
-            return f"the file is a {image.format} image named {path.suffix}; save it again as .png or .jpg"
-        if image.mode not in IMAGE_MODES[image.format]:
-            return f"a {image.format} image in {image.mode} colours; save it again in RGB colours"
-        tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False  # WeasyPrint sets it
-        try:
-            image.draft(image.mode, (width // 8, height // 8))  # a JPEG decodes at 1/8 size: quick, yet whole
-            image.load()
-        except (OSError, SyntaxError, ValueError):
-            return "the image file is damaged or incomplete; copy or save it again"
-        finally:
-            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
-    return None
 
 
 def _depth_problems(source, blocks: list, loc: tuple, level: int, depth: int) -> Iterator[Problem]:
