@@ -68,12 +68,14 @@ MEMOS = st.fixed_dictionaries(
 
 @pytest.fixture(scope="module")
 def space(tmp_path_factory) -> Workspace:
-    return Workspace.at(copy_workspace(tmp_path_factory.mktemp("fuzz")))
+    """The workspace two folders down in a folder of its own: what it writes above itself is seen there too."""
+    return Workspace.at(copy_workspace(tmp_path_factory.mktemp("fuzz") / "office" / "memos"))
 
 
 def files_outside_build(workspace: Workspace) -> set[Path]:
-    return {p for p in workspace.root.parent.rglob("*") if "build" not in p.relative_to(workspace.root.parent).parts
-            and p.name != "fuzz.yaml"}
+    """Every file of the fuzz folder but build/ and the memo under test (not the other tests' folders)."""
+    top = workspace.root.parents[1]
+    return {p for p in top.rglob("*") if "build" not in p.relative_to(top).parts and p.name != "fuzz.yaml"}
 
 
 def only_content_errors(workspace: Workspace, text: str, formats: tuple[str, ...]) -> None:

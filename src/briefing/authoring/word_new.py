@@ -49,7 +49,7 @@ def import_new(workspace, docx: Path, memo_id: str, lang: str | None = None,
     lang = lang or detect_language(typed)
     other = "en" if lang == "ja" else "ja"
     registry = load_registry(workspace)
-    templates = Templates(workspace.templates)
+    templates = Templates.at(workspace.templates)
     issuer, note = _issuer(workspace, registry, date_lines(typed)[1:2], lang)
     strings = templates.memo_strings(None, registry.organizations[issuer].style, lang)  # the issuer's house style
     mapped = BlockMapper(strings, lambda text: {lang: text, other: TO_TRANSLATE[other]}).walk(typed)

@@ -25,7 +25,7 @@ Result = TypeVar("Result")
 def lint(workspace: Workspace, paths: list[str], processes: int | None = None) -> tuple[int, list[Problem]]:
     """How many memos loaded, and every finding: the check's, texts still to write, the 公用文 warnings."""
     workspace.confine(workspace.shared_inputs())  # before any template or registry is read
-    templates = Templates(workspace.templates)
+    templates = Templates.at(workspace.templates)
     registry = load_registry(workspace)
     selected = select_memos(workspace, paths)
 
