@@ -105,7 +105,7 @@ TIMELINE_WORKER = """
 import time
 started = time.perf_counter()
 import concurrent.futures, functools, sys
-from briefing.build import pipeline
+from briefing.build import pipeline, workers
 from briefing.content.workspace import Workspace
 import briefing.render.formats as formats
 stamps = [(time.perf_counter() - started, "imports done")]
@@ -120,7 +120,7 @@ def stamped(module, name, label):
         finally:
             stamps.append((time.perf_counter() - started, what + " ends"))
     setattr(module, name, wrapper)
-stamped(pipeline, "_launch_forkserver", "forkserver launch")
+stamped(workers, "_launch_forkserver", "forkserver launch")
 stamped(pipeline, "plan", "plan (imports, check, HTML, output keys)")
 stamped(formats, "render", lambda document, fmt, target: f"{document.lang} {fmt} written here")
 stamped(concurrent.futures, "wait", "waiting for the PDF workers")

@@ -98,7 +98,8 @@ def test_parallel_batch_matches_serial_and_survives_a_broken_memo(workspace, tmp
 
 @pytest.mark.parametrize("method", ["forkserver", "spawn"])  # spawn: what Windows has
 def test_pdf_workers_started_either_way_write_the_same_bytes(workspace, built, method):
-    from briefing.build.pipeline import documents, worker_pool
+    from briefing.build.pipeline import documents
+    from briefing.build.workers import worker_pool
     from briefing.check.memos import check
     from briefing.content.workspace import Workspace
     from briefing.render.formats import render

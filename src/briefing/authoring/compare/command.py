@@ -12,7 +12,7 @@ from briefing.authoring.compare.table import redline_paragraphs, table_view
 from briefing.authoring.compare.units import units
 from briefing.authoring.compare.versions import version
 from briefing.content.workspace import Workspace, select_memos
-from briefing.build.pipeline import worker_pool
+from briefing.build.workers import worker_pool
 from briefing.errors import UsageError
 from briefing.render.formats import render
 

@@ -1,6 +1,6 @@
 """Imported by the forkserver of the PDF workers: WeasyPrint and the fonts load once, before the forks.
 
-`build.worker_pool` names the templates folder in $BRIEFING_PRELOAD_TEMPLATES and the build's
+`build.workers.worker_pool` names the templates folder in $BRIEFING_PRELOAD_TEMPLATES and the build's
 process id in $BRIEFING_PRELOAD_PARENT: the forkserver, and each worker, ends when the build ends.
 """
 
