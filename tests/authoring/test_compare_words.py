@@ -1,4 +1,4 @@
-"""Word-level differences: janome's tokens for Japanese, words for English; moved and renumbered units."""
+"""Word-level differences: Sudachi's words for Japanese, words for English; moved and renumbered units."""
 
 from __future__ import annotations
 

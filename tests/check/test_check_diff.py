@@ -9,11 +9,11 @@ from conftest import edit, run_cli
 
 KHARE, SYMPOSIUM = "content/khare-visit-2025.yaml", "content/pko-symposium-2025.yaml"
 IN_PROCESS = ("import sys; from briefing.cli import main; code = main(sys.argv[1:]); "
-              "print('janome loaded:', 'janome' in sys.modules)")
+              "print('analyser loaded:', 'sudachipy' in sys.modules)")
 
 
 def check_in_process(workspace, *args: str) -> subprocess.CompletedProcess:
-    """`briefing check ARGS` in one process that then says whether janome was imported."""
+    """`briefing check ARGS` in one process that then says whether the Japanese analyser was imported."""
     return subprocess.run([sys.executable, "-c", IN_PROCESS, "check", *args], cwd=workspace, capture_output=True,
                           text=True)
 
@@ -48,11 +48,11 @@ def test_stale_pairs_show_their_change_word_by_word_in_either_language(workspace
     edit(workspace / KHARE, "双方は国連改革の現状", "双方は安保理改革の現状")
     edit(workspace / SYMPOSIUM, "In addition, about 120 people", "In addition, some 120 people")
     short = check_in_process(workspace)
-    assert "janome loaded: False" in short.stdout  # the default report stays short and fast
+    assert "analyser loaded: False" in short.stdout  # the default report stays short and fast
     assert change_lines(short.stderr) == []
     assert "briefing check --diff shows what changed" in short.stderr
     shown = check_in_process(workspace, "--diff")
-    assert "janome loaded: True" in shown.stdout
+    assert "analyser loaded: True" in shown.stdout
     assert change_lines(shown.stderr) == [
         "-  このほか、双方は[-国連-]改革の現状などについて意見を交わしました。",
         "+  このほか、双方は{+安保理+}改革の現状などについて意見を交わしました。",

@@ -148,7 +148,7 @@ def test_fix_and_accept_go_one_at_a_time(workspace):
 def test_check_with_fix_loads_no_renderer_nor_tokenizer(workspace):
     (workspace / PATH).write_text(MEMO, encoding="utf-8")
     code = ("import sys; from briefing.cli import main; code = main(['check', '--fix']); "
-            "print('heavy:', [m for m in ('weasyprint', 'docx', 'janome') if m in sys.modules])")
+            "print('heavy:', [m for m in ('weasyprint', 'docx', 'sudachipy') if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], cwd=workspace, capture_output=True, text=True)
     assert "heavy: []" in result.stdout, result.stdout + result.stderr
 

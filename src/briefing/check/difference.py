@@ -1,7 +1,7 @@
 """A stale translation's change as `-` and `+` lines, its changed words marked: styled on a terminal, else [-…-]{+…+}.
 
 The confirmed text comes from the lock file, which keeps each side's text beside its hash; the word
-boundaries come from `briefing.check.words`, the same as `briefing compare` underlines. janome is
+boundaries come from `briefing.check.words`, the same as `briefing compare` underlines. Sudachi is
 imported only here, when a change is actually shown.
 """
 

@@ -2,7 +2,7 @@
 
 The rules look at characters and their neighbours (a bracket next to kana or kanji, a run of digits,
 a counter after a digit); none needs word boundaries, so plain regular expressions do and no
-morphological analyser (janome) is loaded. `[[…]]` references and web addresses are masked first: a
+morphological analyser (Sudachi) is loaded. `[[…]]` references and web addresses are masked first: a
 reference counts as Japanese next to a bracket (it prints as a name or a date), an address as nothing;
 a skeleton's "(ここに…を書く)" is reported as text still to write, not here.
 A finding whose fix only changes how a character is written carries `edits` (`briefing check --fix`

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from html import unescape
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from briefing.authoring.compare.align import align
@@ -55,7 +56,7 @@ def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
     strings = _with_defaults(new.strings, lang)
     rows = align(units(old.html, lang), units(new.html, lang))
     table = {**table_view(rows, lang, strings, new.title, full), "date_iso": new.date.isoformat()}
-    html = _template(workspace).render(table=table)
+    html = _template(workspace.templates).render(table=table)
     title = unescape(html[html.index("<title>") + len("<title>"):html.index("</title>")]).strip()
     return rows, table, replace(new, memo_id=f"{memo_id}.compare", html=html, title=title, draft=False,
                                 strings=strings)
@@ -85,12 +86,14 @@ def _with_defaults(strings: dict, lang: str) -> dict:
     return deep_merge({"compare": package["compare"]}, strings)
 
 
-def _template(workspace: Workspace):
-    """templates/_compare.html.j2 of the workspace, else the package's (a workspace's templates may predate it)."""
+@lru_cache(maxsize=4)
+def _template(templates: Path):
+    """templates/_compare.html.j2 of the workspace, else the package's (a workspace's templates may predate it);
+    compiled once for both languages."""
     import jinja2
 
     from briefing.content.workspace import PACKAGE_TEMPLATES
 
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(workspace.templates), jinja2.FileSystemLoader(PACKAGE_TEMPLATES)])
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(templates), jinja2.FileSystemLoader(PACKAGE_TEMPLATES)])
     environment = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.get_template("_compare.html.j2")
