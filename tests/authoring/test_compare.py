@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from compare_pairs import HANDLING, MEMO, git, make_history
-from conftest import copy_workspace, libreoffice_pdf, need_tool, pdf_text, run_cli
+from conftest import copy_workspace, edit, libreoffice_pdf, need_tool, pdf_text, run_cli
 
 MEMO_ID = Path(MEMO).stem
 # pair → (--from, --to) as step names; None: the working copy
@@ -472,3 +472,24 @@ def test_the_pdf_underlines_exactly_what_the_word_table_does(history, pair, lang
             assert pdf == word, (side, underlined)
         marked += sum(under for _, under in drawn)
     assert marked  # every pair changes something
+
+
+def test_the_redline_starts_from_builds_word_file_only_when_it_is_this_version(tmp_path):
+    """A Word file the build wrote from the working copy is the redline's start (the same bytes a render gives);
+    one written before the memo was edited is not: the edit still shows."""
+    root = copy_workspace(tmp_path / "ws")
+    memo = root / "content" / f"{MEMO_ID}.yaml"
+    old = tmp_path / "old.yaml"
+    old.write_text(memo.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(memo, "意見を交わしました。", "意見を交換しました。")
+    assert run_cli("compare", MEMO_ID, "--old", str(old), "--out", "alone", cwd=root).returncode == 0
+    assert run_cli("build", MEMO_ID, "--format", "docx", cwd=root).returncode == 0
+    built = (root / "build" / f"{MEMO_ID}.ja.docx").read_bytes()
+    assert run_cli("compare", MEMO_ID, "--old", str(old), "--out", "reused", cwd=root).returncode == 0
+    assert (root / "reused" / f"{MEMO_ID}.redline.ja.docx").read_bytes() == \
+        (root / "alone" / f"{MEMO_ID}.redline.ja.docx").read_bytes()
+    assert (root / "build" / f"{MEMO_ID}.ja.docx").read_bytes() == built  # the build's file is left as it was
+    edit(memo, "意見を交換しました。", "意見を交換した。")  # build/ now holds an older version
+    assert run_cli("compare", MEMO_ID, "--old", str(old), "--out", "stale", cwd=root).returncode == 0
+    accepted = " ".join(word_paragraphs(root / "stale" / f"{MEMO_ID}.redline.ja.docx", accept=True))
+    assert "意見を交換した。" in accepted and "意見を交換しました。" not in accepted

@@ -43,7 +43,8 @@ def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_
             pdfs.append(starting.result().submit(render, document, "pdf", target) if starting else None)
             if not starting:
                 render(document, "pdf", target)
-            written += [target, *_word(path.stem, rows, table, document, new.documents[lang], out_dir)]
+            written += [target, *_word(path.stem, rows, table, document, new.documents[lang], out_dir,
+                                       new.word_files.get(lang))]
         for future in pdfs:
             if future is not None:
                 future.result()
@@ -62,15 +63,16 @@ def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
                                 strings=strings)
 
 
-def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path) -> list[Path]:
-    """One language's 新旧対照表 in Word and its redline: the new version's Word file with the changes tracked."""
+def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: Path | None) -> list[Path]:
+    """One language's 新旧対照表 in Word and its redline: the new version's Word file (`built` if the build wrote
+    it from this very version, the same bytes) with the changes tracked."""
     from briefing.render.docx.compare import render_compare_docx, render_redline_docx
 
     lang = new.lang
     targets = [out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"]
     render_compare_docx(table, document, targets[0])
     with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
-        plain = render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
+        plain = built or render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
         render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
                             f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[1])
     return targets

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -21,6 +21,7 @@ class Version:
 
     label: str  # the revision, the file, or "working copy"
     documents: dict[str, Document]
+    word_files: dict[str, Path] = field(default_factory=dict)  # per language, build/'s Word file if it is this version's
 
 
 def version(workspace: Workspace, memo: Path, revision: str | None = None, file: Path | None = None) -> Version:
@@ -101,9 +102,24 @@ def _built(workspace: Workspace, memo: Path, label: str, home: Workspace) -> Ver
     if errors:
         raise ContentError([_named(problem, label) for problem in errors])
     checked = Checked(templates, registry, [loaded], [])
+    made = list(documents(checked.memos[0], LANGUAGES, checked, workspace))
     found = {document.lang: replace(document, content_dir=home.content, templates_dir=home.templates)
-             for document, _view in documents(checked.memos[0], LANGUAGES, checked, workspace)}
-    return Version(label, found)
+             for document, _view in made}
+    return Version(label, found, _up_to_date_word_files(home, made, templates) if workspace is home else {})
+
+
+def _up_to_date_word_files(home: Workspace, made: list, templates) -> dict[str, Path]:
+    """The Word files of build/ that the build cache knows were written from exactly these documents."""
+    from briefing.build.cache import BuildCache
+    from briefing.build.pipeline import output_key
+
+    cache = BuildCache(home.build)
+    found = {}
+    for document, view in made:
+        target = home.build / f"{document.memo_id}.{document.lang}.docx"
+        if target.is_file() and cache.output_fresh(target, output_key(view, "docx", document, templates, cache)):
+            found[document.lang] = target
+    return found
 
 
 def _named(problem, label: str):
