@@ -63,19 +63,24 @@ class WordFile:
     unmapped: list[tuple[str, str]]  # (place, picture name) of pictures and of tables an editor added
 
 
-def read(path) -> WordFile:
-    """Read `path` (a .docx); raises ValueError, saying why, on a file that is not one."""
+def read_parts(path, *optional: str) -> tuple:
+    """The w:body of the .docx at `path`, then each `optional` part parsed (None where the file has none);
+    raises ValueError, saying why, on a file that is not a .docx."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
-            props = etree.fromstring(archive.read("docProps/custom.xml")) if "docProps/custom.xml" in names else None
-            notes = etree.fromstring(archive.read("word/comments.xml")) if "word/comments.xml" in names else None
-            styles = etree.fromstring(archive.read("word/styles.xml")) if "word/styles.xml" in names else None
+            parts = [etree.fromstring(archive.read(name)) if name in names else None for name in optional]
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
         raise ValueError(str(error)) from None
     if body is None:
         raise ValueError("word/document.xml has no w:body")
+    return (body, *parts)
+
+
+def read(path) -> WordFile:
+    """Read `path` (a .docx); raises ValueError, saying why, on a file that is not one."""
+    body, props, notes, styles = read_parts(path, "docProps/custom.xml", "word/comments.xml", "word/styles.xml")
     properties = {} if props is None else {p.get("name"): "".join(p.itertext()).strip()
                                            for p in props.iter(f"{{{CUSTOM}}}property")}
     comments = {} if notes is None else {c.get(qn("w:id")): (c.get(qn("w:author"), ""), _text(c, True))

@@ -10,12 +10,11 @@ skipped. Pictures and text boxes are listed with their place, never read as body
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from briefing.render.docx.ooxml.revisions import NS, W
+from briefing.render.docx.ooxml.revisions import NS, W, read_parts
 
 TEXT_BOX = ("txbxContent", "textbox")
 RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -55,19 +54,8 @@ def style_key(name: str) -> str:
 
 def read_typed(path) -> list[TypedParagraph | TypedTable]:
     """The body of the .docx at `path` in order; raises ValueError, saying why, on a file that is not one."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
-            styles = etree.fromstring(archive.read("word/styles.xml")) if "word/styles.xml" in names else None
-            numbering = (etree.fromstring(archive.read("word/numbering.xml"))
-                         if "word/numbering.xml" in names else None)
-            rels = (etree.fromstring(archive.read("word/_rels/document.xml.rels"))
-                    if "word/_rels/document.xml.rels" in names else None)
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
-        raise ValueError(str(error)) from None
-    if body is None:
-        raise ValueError("word/document.xml has no w:body")
+    body, styles, numbering, rels = read_parts(path, "word/styles.xml", "word/numbering.xml",
+                                               "word/_rels/document.xml.rels")
     targets = {} if rels is None else {r.get("Id"): r.get("Target", "") for r in rels.iter(RELS)
                                        if r.get("TargetMode") == "External"}
     reader = _Reader(_styles(styles), _bullets(numbering), targets)
