@@ -47,7 +47,8 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
         raise ContentError([Problem(docx, 1, 1, f"this Word file is memo {memo!r}, not {memo_id!r}; "
                                                 f"give {memo!r} or leave MEMO out")])
     source = workspace.content / f"{memo}.yaml"
-    printed, current, generated, figures, fixed = _printed(workspace, memo, lang, anchors)
+    checked = _checked(workspace, memo)
+    printed, current, generated, figures, fixed = _printed(checked, memo, lang, anchors)
     if current != word.properties.get("briefing-texts"):
         raise ContentError([Problem(source, 1, 1, f"changed since {docx.name} was built (its texts differ from "
                                                   "the Word file's); import into the version it was built from "
@@ -64,7 +65,8 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     paragraphs = structure.read(paragraphs)  # continuation paragraphs take their text's anchor
     merge.texts(paragraphs)
     merge.report(paragraphs, word, Path(workspace.shown(docx)))  # before the sequences change under the paths
-    merge.lines += _formatting(paragraphs, _built_formats(workspace, memo, lang, anchors), merge, docx.name)
+    merge.lines += _formatting(paragraphs, _built_formats(checked, workspace, lang, anchors), merge,
+                              docx.name)
     word_orders.apply(structure)
     outcome = Outcome(merge.lines, merge.changed)
     if merge.changed and not dry_run:
@@ -75,18 +77,24 @@ def import_docx(workspace, docx: Path, memo_id: str | None, *, accept: bool, dry
     return outcome
 
 
-def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str, set[str], set[str]]:
-    """Content path → printed paragraphs of the memo as it is now, their digest, all its printed text, its images,
-    and its printed paragraphs without an anchor (attendees, labels, captions), normalised."""
-    import lxml.html
-
+def _checked(workspace, memo: str):
+    """The memo checked as for a build; raises ContentError on its errors."""
     from briefing.check.memos import check
-    from briefing.view.memo import styled_view
 
     checked = check(workspace, [memo])
     errors = [problem for problem in checked.problems if problem.severity == "error"]
     if errors or not checked.memos:
         raise ContentError(errors or [Problem(workspace.content / f"{memo}.yaml", 1, 1, "no such memo")])
+    return checked
+
+
+def _printed(checked, memo: str, lang: str, anchors) -> tuple[dict[str, list[str]], str, str, set[str], set[str]]:
+    """Content path → printed paragraphs of the memo as it is now, their digest, all its printed text, its images,
+    and its printed paragraphs without an anchor (attendees, labels, captions), normalised."""
+    import lxml.html
+
+    from briefing.view.memo import styled_view
+
     loaded, = checked.memos
     root = lxml.html.document_fromstring(checked.templates.render(
         styled_view(loaded.memo, memo, lang, checked.registry, checked.templates)))
@@ -97,19 +105,17 @@ def _printed(workspace, memo: str, lang: str, anchors) -> tuple[dict[str, list[s
     return printed, anchors.digest(root), normal(root.text_content()), figures, fixed
 
 
-def _built_formats(workspace, memo: str, lang: str, anchors) -> dict[tuple[str, int], tuple]:
+def _built_formats(checked, workspace, lang: str, anchors) -> dict[tuple[str, int], tuple]:
     """Anchor → the (formatting, text) pieces of that paragraph as `briefing build` writes it now."""
     import tempfile
 
     from briefing.build.pipeline import documents
-    from briefing.check.memos import check
     from briefing.render.docx.ooxml import revisions
     from briefing.render.formats import render
 
-    checked = check(workspace, [memo])
     with tempfile.TemporaryDirectory(prefix="briefing-import-") as folder:
         for document, _view in documents(checked.memos[0], (lang,), checked, workspace):
-            built = revisions.read(render(document, "docx", Path(folder) / f"{memo}.{lang}.docx"))
+            built = revisions.read(render(document, "docx", Path(folder) / f"{document.memo_id}.{lang}.docx"))
     return {_anchor(paragraph, lang, anchors): paragraph.formats for paragraph in built.paragraphs}
 
 
