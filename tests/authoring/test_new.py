@@ -13,7 +13,7 @@ from test_schema import as_editor_sees
 
 from briefing.authoring.new import new_memo
 from briefing.authoring.schema import MODELINE
-from briefing.check.placeholders import texts_to_write
+from briefing.check.placeholders import placeholders_in
 from briefing.content import loader
 from briefing.content.model import Memo
 from briefing.content.workspace import Workspace
@@ -104,7 +104,7 @@ def test_placeholders_are_found_wherever_they_are(tmp_path):
     path = tmp_path / "m.yaml"
     path.write_text("title: {ja: 本文, en: Text}\nbody:\n  - paragraph:\n      ja: 前文。(ここに結論を書く)\n"
                     "      en: >-\n        Some words.\n        (write the conclusion here)\n", encoding="utf-8")
-    found = [(p.line, p.column, p.message) for p in texts_to_write([path])]
+    found = [(p.line, p.column, p.message) for p in placeholders_in(loader.load(path))]
     assert found == [(4, 14, "text still to write: (ここに結論を書く)"),
                      (7, 9, "text still to write: (write the conclusion here)")]
-    assert str(texts_to_write([path])[0]).startswith(f"{path}:4:14: warning: text still to write")
+    assert str(placeholders_in(loader.load(path))[0]).startswith(f"{path}:4:14: warning: text still to write")

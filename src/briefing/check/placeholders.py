@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Iterable
-
 from briefing.content import loader
-from briefing.errors import ContentError, Problem
+from briefing.errors import Problem
 
 PLACEHOLDER = re.compile(r"[(\uff08]ここに[^()\uff08\uff09]*を書く[)\uff09]|\(write [^()]* here\)")  # （） or ()
 
 
-def texts_to_write(paths: Iterable[Path]) -> list[Problem]:
-    """A warning at every placeholder text "(ここに…を書く)" / "(write … here)" left in the memo files."""
-    warnings = []
-    for path in paths:
-        try:
-            warnings += placeholders_in(loader.load(path))
-        except ContentError:
-            continue  # its problems are reported by the check itself
-    return warnings
-
-
 def placeholders_in(source: loader.SourceFile) -> list[Problem]:
-    """The warnings of `texts_to_write` for one parsed file."""
+    """A warning at every placeholder text "(ここに…を書く)" / "(write … here)" left in one parsed memo file."""
     warnings = []
     for loc, text in loader.strings_in(source.data):
         for placeholder in PLACEHOLDER.findall(text):
