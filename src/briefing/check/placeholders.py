@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from briefing.content import loader
 from briefing.errors import Problem
 
