@@ -7,6 +7,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from briefing.authoring.word_merge import _shown
 from briefing.authoring.word_structure import chain
+from briefing.content import loader
 
 
 def apply(structure) -> None:
@@ -60,7 +61,7 @@ def plan(structure, sequence: str, order: list, shown: list[int]):
     for entry in order:
         if not isinstance(entry, int):
             added = "an item" if key == "numbered" else "a bullet point" if key == "bullets" else _noun(entry)
-            merge.say(sequence, f"added {added} in {lang}{' only' if both else ''}: {_shown(next(_texts(entry), ''))}"
+            merge.say(sequence, f"added {added} in {lang}{' only' if both else ''}: {_shown(_first_text(entry))}"
                                 + (f" (translate it into {other})" if both else ""))
     for index, item in enumerate(items):
         if index in kept:
@@ -84,14 +85,6 @@ def _noun(block: CommentedMap) -> str:
     return "a section" if "section" in block else "a paragraph" if "paragraph" in block else "a list"
 
 
-def _texts(node):
-    """The strings under a new element, in order."""
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key not in ("only", "reason"):
-                yield from _texts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _texts(value)
+def _first_text(entry) -> str:
+    """The first text of a new element, its only:/reason: aside."""
+    return next((text for loc, text in loader.strings_in(entry) if not {"only", "reason"} & set(loc)), "")
