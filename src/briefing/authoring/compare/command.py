@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from html import unescape
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from briefing.authoring.compare.align import align
@@ -32,23 +32,23 @@ def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_
         raise UsageError("--old FILE compares that file with the working copy; leave out --from and --to")
     out_dir = out_dir or workspace.build
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
     with worker_pool(PDF_WORKERS, ("pdf",), workspace.templates) as starting:  # WeasyPrint loads meanwhile
         old = version(workspace, path, file=old_file) if old_file else version(workspace, path, from_rev or "HEAD")
         new = version(workspace, path, to_rev)
-        pdfs = []
-        for lang in (lang for lang in langs if lang in old.documents and lang in new.documents):
-            rows, table, document = _table(workspace, path.stem, old.documents[lang], new.documents[lang], full)
-            target = out_dir / f"{path.stem}.compare.{lang}.pdf"
-            pdfs.append(starting.result().submit(render, document, "pdf", target) if starting else None)
-            if not starting:
-                render(document, "pdf", target)
-            written += [target, *_word(path.stem, rows, table, document, new.documents[lang], out_dir,
-                                       new.word_files.get(lang))]
-        for future in pdfs:
-            if future is not None:
-                future.result()
-    return written
+        shown = [lang for lang in langs if lang in old.documents and lang in new.documents]
+        tables = {lang: _table(workspace, path.stem, old.documents[lang], new.documents[lang], full) for lang in shown}
+        pdfs = {lang: out_dir / f"{path.stem}.compare.{lang}.pdf" for lang in shown}
+        words = [partial(_word, path.stem, *tables[lang], new.documents[lang], out_dir, new.word_files.get(lang))
+                 for lang in shown]
+        while words and starting and not starting.done():  # Word files are written while the workers start
+            words.pop(0)()
+        rendering = [starting.result().submit(render, tables[lang][2], "pdf", target) if starting
+                     else render(tables[lang][2], "pdf", target) for lang, target in pdfs.items()]
+        for word in words:
+            word()
+        for pdf in rendering if starting else ():
+            pdf.result()
+    return [file for lang in shown for file in (pdfs[lang], *_word_targets(path.stem, lang, out_dir))]
 
 
 def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
@@ -63,20 +63,22 @@ def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
                                 strings=strings)
 
 
-def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: Path | None) -> list[Path]:
+def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: Path | None) -> None:
     """One language's 新旧対照表 in Word and its redline: the new version's Word file (`built` if the build wrote
     it from this very version, the same bytes) with the changes tracked."""
     from briefing.render.docx.compare import render_compare_docx, render_redline_docx
 
     lang = new.lang
-    targets = [out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"]
-    render_compare_docx(table, document, targets[0])
+    table_file, redline_file = _word_targets(memo_id, lang, out_dir)
+    render_compare_docx(table, document, table_file)
     with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
         plain = built or render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
         render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
-                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, targets[1])
-    return targets
+                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, redline_file)
 
+
+def _word_targets(memo_id: str, lang: str, out_dir: Path) -> tuple[Path, Path]:
+    return out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"
 
 def _with_defaults(strings: dict, lang: str) -> dict:
     """The memo's strings over the package's `compare:` labels: a workspace's older copy of strings/ may lack them."""
