@@ -214,10 +214,14 @@ def run(args: argparse.Namespace) -> int:
         return _writing(args, workspace)
     if args.command == "compare":
         from briefing.authoring.compare.command import compare
-        written = compare(workspace, args.memo, from_rev=args.from_rev, to_rev=args.to_rev, old_file=args.old,
-                          out_dir=args.out.resolve() if args.out else None, langs=tuple(args.lang or ("ja", "en")),
-                          full=args.full)
-        print("\n".join(workspace.shown(path) for path in written))
+        compared = compare(workspace, args.memo, from_rev=args.from_rev, to_rev=args.to_rev, old_file=args.old,
+                           out_dir=args.out.resolve() if args.out else None, langs=tuple(args.lang or ("ja", "en")),
+                           full=args.full)
+        print("\n".join(workspace.shown(path) for path in compared.written))
+        for redline, texts in compared.untracked.items():
+            for text in texts:
+                print(f"warning: {workspace.shown(redline)}: a change in 「{text[:40]}」 is not tracked: its paragraph "
+                      "is not in the Word file; the 新旧対照表 shows it", file=sys.stderr)
         return EXIT_OK
     out = args.out.resolve() if args.out else None
     if out is not None and out.exists() and not out.is_dir():

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from compare_pairs import HANDLING, MEMO, git, make_history
-from conftest import copy_workspace, edit, libreoffice_pdf, need_tool, pdf_text, run_cli
+from conftest import EVERY_EXAMPLE, copy_workspace, edit, libreoffice_pdf, need_tool, pdf_text, run_cli
 
 MEMO_ID = Path(MEMO).stem
 # pair → (--from, --to) as step names; None: the working copy
@@ -226,6 +226,56 @@ def test_accepting_gives_the_new_version_and_rejecting_the_old(history, version_
     for accept, version in ((True, new), (False, old)):  # the handling mark, in the header (changed in "block")
         assert word_paragraphs(redline, accept, "header") == \
             word_paragraphs(version_docx[version] / f"{MEMO_ID}.{lang}.docx", story="header")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_date_line_of_two_paragraphs_tracks_the_date_and_the_issuer(tmp_path, lang):
+    # a house style printing the issuer under the date (init's office) makes one unit two Word paragraphs
+    result = run_cli("init", "--office", "office", "--name-ja", "文書室", "--name-en", "Records Office", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "first")
+    built = {}
+    for version in ("old", "new"):
+        if version == "new":
+            edit(tmp_path / "content" / "first-memo.yaml", "\ndate: ", "\ndate: 2027-01-05\n# was: ")
+            edit(tmp_path / "content" / "_registry" / "organizations.yaml", "{ja: 文書室, en: Records Office}",
+                 "{ja: 記録課, en: Archives Division}")
+        result = run_cli("build", "first-memo", "--format", "docx", "--lang", lang, "--out", version, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        built[version] = tmp_path / version / f"first-memo.{lang}.docx"
+    result = run_cli("compare", "first-memo", "--lang", lang, cwd=tmp_path)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    redline = tmp_path / "build" / f"first-memo.redline.{lang}.docx"
+    for accept, version in ((True, "new"), (False, "old")):
+        assert word_paragraphs(redline, accept) == word_paragraphs(built[version])
+    lines = {version: word_paragraphs(built[version])[:2] for version in built}  # date, issuer
+    assert all(new != old for new, old in zip(lines["new"], lines["old"]))
+    rows = table_rows(tmp_path / "build" / f"first-memo.compare.{lang}.docx")  # each line one changed row
+    assert [[text for text, _, _ in row] for row in rows[:2]] == [list(pair) for pair in zip(lines["new"], lines["old"])]
+    identifiers = [element.get(qn("w:id")) for element in docx.Document(str(redline)).element.body.iter(
+        qn("w:ins"), qn("w:del"), qn("w:bookmarkStart"))]
+    assert len(identifiers) == len(set(identifiers)), "a revision's id is not a bookmark's"
+
+
+@pytest.mark.parametrize("memo, lang", EVERY_EXAMPLE)
+def test_every_printed_block_of_every_example_finds_its_word_paragraph(built, tmp_path, memo, lang):
+    # a redline tracks a change only where the block's paragraph is found: a memo compared with itself finds all
+    from briefing.authoring.compare.align import align
+    from briefing.authoring.compare.table import redline_paragraphs
+    from briefing.authoring.compare.units import units
+    from briefing.render.docx.compare import render_redline_docx
+
+    printed = units((built / f"{memo}.{lang}.html").read_text(encoding="utf-8"), lang)
+    paragraphs = redline_paragraphs(align(printed, printed), lang)
+    missed = render_redline_docx(built / f"{memo}.{lang}.docx", paragraphs, "briefing", "2025-01-01T00:00:00Z", 0,
+                                 tmp_path / "redline.docx")
+    assert printed and missed == []
+    elsewhere = {"kind": "body-text", "whole": "=", "pieces": [("=", "A line "), ("+", "the Word file has not")]}
+    missed = render_redline_docx(built / f"{memo}.{lang}.docx", [*paragraphs, elsewhere], "briefing",
+                                 "2025-01-01T00:00:00Z", 0, tmp_path / "redline.docx")
+    assert missed == ["A line the Word file has not"]  # `briefing compare` names it in a warning
 
 
 def formatted_characters(path: Path) -> list[list[tuple[str, str]]]:

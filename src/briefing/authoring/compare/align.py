@@ -37,8 +37,8 @@ class Row:
 def align(old: list[Unit], new: list[Unit]) -> list[Row]:
     """The rows of the two versions in the new version's order, the deleted ones where they stood."""
     matcher = SequenceMatcher(None, [u.key for u in old], [u.key for u in new], autojunk=False)
-    kinds = [unit.kind for unit in old], [unit.kind for unit in new]
-    single = {kind for kind in set(kinds[1]) if kinds[0].count(kind) == kinds[1].count(kind) == 1}
+    places = [unit.place for unit in old], [unit.place for unit in new]
+    single = {place for place in set(places[1]) if places[0].count(place) == places[1].count(place) == 1}
     rows: list[Row] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -49,15 +49,17 @@ def align(old: list[Unit], new: list[Unit]) -> list[Row]:
     return _moves(rows)
 
 
-def _paired(old: list[Unit], new: list[Unit], single: set[str]) -> list[Row]:
+def _paired(old: list[Unit], new: list[Unit], single: set[tuple[str, int]]) -> list[Row]:
     """Rows for a stretch that differs: each new unit with the most alike old unit of its kind after the last paired.
 
-    A kind each version has once (the title, the handling mark) is that unit changed, however much."""
+    A kind (and line) each version has once (the title, the handling mark, the date line's issuer) is that unit
+    changed, however much."""
     rows: list[Row] = []
     start = 0
     for unit in new:
-        scored = [(1.0 if unit.kind in single else SequenceMatcher(None, o.text, unit.text, autojunk=False).ratio(),
-                   index) for index, o in enumerate(old[start:], start) if o.kind == unit.kind]
+        scored = [(1.0 if unit.place in single and o.place == unit.place
+                   else SequenceMatcher(None, o.text, unit.text, autojunk=False).ratio(), index)
+                  for index, o in enumerate(old[start:], start) if o.kind == unit.kind]
         best = max(scored, default=(0.0, -1))
         if best[0] >= SIMILAR:
             rows += [Row("deleted", o.kind, None, o) for o in old[start:best[1]]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from html import unescape
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -17,12 +17,20 @@ from briefing.build.workers import worker_pool
 from briefing.errors import UsageError
 from briefing.render.formats import render
 
+@dataclass(frozen=True)
+class Comparison:
+    """What `compare` wrote, and per redline the changed texts it could not track (their paragraphs not found)."""
+
+    written: list[Path]
+    untracked: dict[Path, list[str]]
+
+
 PDF_WORKERS = 2  # the two languages' PDFs at once, in processes that load WeasyPrint while the versions load
 
 
 def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_rev: str | None = None,
             old_file: Path | None = None, out_dir: Path | None = None, langs: tuple[str, ...] = ("ja", "en"),
-            full: bool = False) -> list[Path]:
+            full: bool = False) -> Comparison:
     """Compare two versions of `memo` (default: the last commit against the working copy); return the files written."""
     selected = select_memos(workspace, [memo])
     if len(selected) != 1:
@@ -40,15 +48,16 @@ def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_
         pdfs = {lang: out_dir / f"{path.stem}.compare.{lang}.pdf" for lang in shown}
         words = [partial(_word, path.stem, *tables[lang], new.documents[lang], out_dir, new.word_files.get(lang))
                  for lang in shown]
+        untracked = []
         while words and starting and not starting.done():  # Word files are written while the workers start
-            words.pop(0)()
+            untracked.append(words.pop(0)())
         rendering = [starting.result().submit(render, tables[lang][2], "pdf", target) if starting
                      else render(tables[lang][2], "pdf", target) for lang, target in pdfs.items()]
-        for word in words:
-            word()
+        untracked += [word() for word in words]
         for pdf in rendering if starting else ():
             pdf.result()
-    return [file for lang in shown for file in (pdfs[lang], *_word_targets(path.stem, lang, out_dir))]
+    return Comparison([file for lang in shown for file in (pdfs[lang], *_word_targets(path.stem, lang, out_dir))],
+                      {_word_targets(path.stem, lang, out_dir)[1]: texts for lang, texts in zip(shown, untracked) if texts})
 
 
 def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
@@ -63,9 +72,9 @@ def _table(workspace: Workspace, memo_id: str, old, new, full: bool):
                                 strings=strings)
 
 
-def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: Path | None) -> None:
+def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: Path | None) -> list[str]:
     """One language's 新旧対照表 in Word and its redline: the new version's Word file (`built` if the build wrote
-    it from this very version, the same bytes) with the changes tracked."""
+    it from this very version, the same bytes) with the changes tracked; returns the texts it could not track."""
     from briefing.render.docx.compare import render_compare_docx, render_redline_docx
 
     lang = new.lang
@@ -73,12 +82,13 @@ def _word(memo_id: str, rows, table: dict, document, new, out_dir: Path, built: 
     render_compare_docx(table, document, table_file)
     with tempfile.TemporaryDirectory(prefix="briefing-redline-") as folder:
         plain = built or render(new, "docx", Path(folder) / f"{memo_id}.{lang}.docx")
-        render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
-                            f"{new.date.isoformat()}T00:00:00Z", new.epoch, redline_file)
+        return render_redline_docx(plain, redline_paragraphs(rows, lang), document.strings["compare"]["author"],
+                                   f"{new.date.isoformat()}T00:00:00Z", new.epoch, redline_file)
 
 
 def _word_targets(memo_id: str, lang: str, out_dir: Path) -> tuple[Path, Path]:
     return out_dir / f"{memo_id}.compare.{lang}.docx", out_dir / f"{memo_id}.redline.{lang}.docx"
+
 
 def _with_defaults(strings: dict, lang: str) -> dict:
     """The memo's strings over the package's `compare:` labels: a workspace's older copy of strings/ may lack them."""

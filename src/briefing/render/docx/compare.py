@@ -80,7 +80,7 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
     import docx
 
     word = docx.Document(str(new_docx))
-    marks = redline.Revisions(author, date_iso)
+    marks = redline.Revisions(author, date_iso, first=redline.free_id(word.part.package))
     _track_handling(word, [unit for unit in paragraphs if unit["kind"] == HANDLING], marks)
     paragraphs = [unit for unit in paragraphs if unit["kind"] != HANDLING]
     body = redline.text_paragraphs(word.element.body)
@@ -91,7 +91,7 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
         wanted = _key("".join(text for op, text in unit["pieces"] if op != "-"))
         found = next((i for i in range(start, len(body)) if _key(redline.text_of(body[i])) == wanted), None)
         if found is None:
-            missed.append(wanted)
+            missed.append("".join(text for op, text in unit["pieces"] if op != "-"))
             continue
         bound[index], start = body[found], found + 1
     previous = None
@@ -107,7 +107,7 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
             like = next((bound[i] for i in bound if paragraphs[i]["kind"] == unit["kind"]), previous)
             anchor = previous if previous is not None else next(iter(bound.values()), None)
             if anchor is None or like is None:
-                missed.append(_key("".join(text for _, text in unit["pieces"])))
+                missed.append("".join(text for _, text in unit["pieces"]))
                 continue
             paragraph = redline.paragraph_after(anchor, like)
             if previous is None:

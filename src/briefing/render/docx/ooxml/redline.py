@@ -14,8 +14,8 @@ from briefing.render.docx.ooxml.tables import TRPR_ORDER
 class Revisions:
     """Numbers the revisions of one document (w:id) and stamps each with one author and one date."""
 
-    def __init__(self, author: str, date_iso: str):
-        self.author, self.date, self.count = author, date_iso, 0
+    def __init__(self, author: str, date_iso: str, first: int = 0):
+        self.author, self.date, self.count = author, date_iso, first
 
     def mark(self, tag: str):
         """A new w:ins or w:del element with its id, author and date."""
@@ -25,6 +25,13 @@ class Revisions:
         element.set(qn("w:date"), self.date)
         self.count += 1
         return element
+
+
+def free_id(package) -> int:
+    """The first w:id above every one in the package's parts (bookmarks, comments): a revision's id is its own."""
+    taken = [int(value) for part in package.iter_parts() if hasattr(part, "element")
+             for value in part.element.xpath("//@w:id") if value.lstrip("-").isdigit()]
+    return max(taken, default=-1) + 1
 
 
 def paragraph_runs(p) -> list:
