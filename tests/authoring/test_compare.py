@@ -164,7 +164,19 @@ def test_full_shows_unchanged_passages_whole(tmp_path):
 def test_unknown_revision_is_a_message_not_a_traceback(history):
     result = run_cli("compare", MEMO_ID, "--from", "no-such-rev", cwd=history)
     assert result.returncode == 2
-    assert "no-such-rev" in result.stderr and "Traceback" not in result.stderr
+    assert "no-such-rev: no such git revision" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_memo_not_yet_committed_or_outside_git_is_a_message_naming_old(history, tmp_path):
+    (history / "content" / "uncommitted.yaml").write_bytes((history / MEMO).read_bytes())
+    try:
+        result = run_cli("compare", "uncommitted", cwd=history)
+    finally:
+        (history / "content" / "uncommitted.yaml").unlink()
+    assert result.returncode == 2 and "content/uncommitted.yaml is not in HEAD" in result.stderr
+    outside = copy_workspace(tmp_path / "outside")
+    result = run_cli("compare", MEMO_ID, cwd=outside)
+    assert result.returncode == 2 and "not in a git repository" in result.stderr and "--old FILE" in result.stderr
 
 
 # ---- the redline ----

@@ -44,7 +44,13 @@ def _snapshot(workspace: Workspace, memo: Path, revision: str | None, file: Path
                 raise UsageError(f"--old {file}: no such file; give the old version's YAML file")
             shutil.copyfile(file, root / "content" / memo.name)
         else:
-            top = Path(_git(workspace.root, "rev-parse", "--show-toplevel").strip())
+            top = Path(_git(workspace.root, "rev-parse", "--show-toplevel", failed=f"{workspace.root} is not in a git "
+                            "repository: give the old version with --old FILE").strip())
+            _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
+                 failed=f"{revision}: no such git revision; give a commit, a tag or e.g. HEAD~1")
+            name = memo.relative_to(top).as_posix()
+            _git(top, "cat-file", "-e", f"{revision}:{name}", failed=f"{workspace.shown(memo)} is not in {revision} "
+                 "(a memo not yet committed?): commit it, or give the old version with --old FILE")
             _restore(top, revision, memo.relative_to(top), root / "content" / memo.name)
             registry = workspace.registry.relative_to(top)
             shutil.rmtree(root / "content" / REGISTRY_DIR, ignore_errors=True)
@@ -68,12 +74,14 @@ def _restore(top: Path, revision: str, path: Path, target: Path) -> None:
     target.write_bytes(_git(top, "show", f"{revision}:{path.as_posix()}", binary=True))
 
 
-def _git(where: Path, *args: str, binary: bool = False):
-    """Output of a git command; a failure is a usage error naming what git said."""
+def _git(where: Path, *args: str, binary: bool = False, failed: str | None = None):
+    """Output of a git command; a failure is a usage error: `failed`, else what git said."""
     try:
         result = subprocess.run(["git", "-C", str(where), *args], capture_output=True, timeout=60)
     except FileNotFoundError:
         raise UsageError("git is not installed; give the old version with --old FILE") from None
+    if result.returncode != 0 and failed:
+        raise UsageError(failed)
     if result.returncode != 0:
         said = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"git {' '.join(args[:2])}: {said[-1] if said else 'failed'}")
