@@ -17,6 +17,9 @@ from briefing.build.workers import worker_pool
 from briefing.errors import UsageError
 from briefing.render.formats import render
 
+PDF_WORKERS = 2  # the two languages' PDFs at once, in processes that load WeasyPrint while the versions load
+
+
 @dataclass(frozen=True)
 class Comparison:
     """What `compare` wrote, and per redline the changed texts it could not track (their paragraphs not found)."""
@@ -25,13 +28,10 @@ class Comparison:
     untracked: dict[Path, list[str]]
 
 
-PDF_WORKERS = 2  # the two languages' PDFs at once, in processes that load WeasyPrint while the versions load
-
-
 def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_rev: str | None = None,
             old_file: Path | None = None, out_dir: Path | None = None, langs: tuple[str, ...] = ("ja", "en"),
             full: bool = False) -> Comparison:
-    """Compare two versions of `memo` (default: the last commit against the working copy); return the files written."""
+    """Compare two versions of `memo` (default: the last commit against the working copy) into `out_dir`."""
     selected = select_memos(workspace, [memo])
     if len(selected) != 1:
         raise UsageError(f"{memo}: name one memo to compare, e.g. briefing compare {selected[0].stem if selected else 'MEMO'}")
@@ -56,8 +56,9 @@ def compare(workspace: Workspace, memo: str, *, from_rev: str | None = None, to_
         untracked += [word() for word in words]
         for pdf in rendering if starting else ():
             pdf.result()
-    return Comparison([file for lang in shown for file in (pdfs[lang], *_word_targets(path.stem, lang, out_dir))],
-                      {_word_targets(path.stem, lang, out_dir)[1]: texts for lang, texts in zip(shown, untracked) if texts})
+    words_written = {lang: _word_targets(path.stem, lang, out_dir) for lang in shown}
+    return Comparison([file for lang in shown for file in (pdfs[lang], *words_written[lang])],
+                      {words_written[lang][1]: texts for lang, texts in zip(shown, untracked) if texts})
 
 
 def _table(workspace: Workspace, memo_id: str, old, new, full: bool):

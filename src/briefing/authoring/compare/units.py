@@ -35,7 +35,7 @@ def units(html: str, lang: str) -> list[Unit]:
     import lxml.html
 
     body = lxml.html.document_fromstring(html).find("body")
-    for line_break in body.iter("br"):  # a title's balanced line break is typesetting, not wording; a date line's is not
+    for line_break in body.iter("br"):  # a title's balanced break is typesetting, not wording; a date line's is not
         lines = any(name in LINES for name in (line_break.getparent().get("class") or "").split())
         line_break.tail = (NEW_LINE if lines else "" if lang == "ja" else " ") + (line_break.tail or "")
     found = []
