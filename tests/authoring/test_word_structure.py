@@ -346,6 +346,23 @@ def test_a_paragraph_moved_into_another_block_is_reported_in_place(built, tmp_pa
     assert (workspace / "content" / f"{KHARE}.yaml").read_bytes() == before
 
 
+def test_body_text_typed_between_two_bullets_loses_neither(built, tmp_path):
+    """A paragraph typed between two bullet points becomes a paragraph after the list; the point after it, now apart
+    from its list, is reported and kept where it was, never taken for deleted."""
+    workspace = copy_workspace(tmp_path / "ws")
+    notice = tmp_path / "heisei-notice.ja.docx"
+    shutil.copy(built / notice.name, notice)
+    document = docx.Document(notice)
+    new_after(with_text(document, "要員の安全確保に向けた取組"), "研修の充実について議論しました。", "Body Text")
+    document.save(notice)
+    result = run_cli("import", str(notice), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    blocks = YAML().load((workspace / "content" / "heisei-notice.yaml").read_text(encoding="utf-8"))["body"]
+    assert blocks[-2:] == [{"bullets": [{"ja": "要員の安全確保に向けた取組"}, {"ja": "文民の役割の拡大"}]},
+                           {"paragraph": {"ja": "研修の充実について議論しました。"}}]
+    assert "sits apart from the rest of body.2" in result.stdout and "deleted" not in result.stdout
+
+
 def test_libreoffice_resaving_an_untouched_draft_changes_nothing(drafts):
     for draft in sorted((drafts / "lo").glob("untouched.*.docx")):
         result = run_cli("import", str(draft), "--dry-run", cwd=drafts)

@@ -108,12 +108,14 @@ class Structure:
 
     def enter(self, path: str, number: int) -> None:
         """An anchored paragraph: each sequence it is in takes its element, unless it sits apart from it."""
-        for sequence, index in chain(path):
+        elements = chain(path)
+        for depth, (sequence, index) in enumerate(elements):
             order = self.orders.setdefault(sequence, [])
             if index in order and order[-1] != index:
                 self.merge.lines.append(f"{self.merge.where(path)}: sits apart from the rest of "
                                         f"{sequence}.{index} in the Word file (paragraph {number + 1}); its text "
                                         "is imported, its place is not: move it in the content file by hand")
+                self.held.update(elements[depth + 1:])  # what it is inside that block stays where it was
                 return
             if index not in order:
                 order.append(index)
