@@ -362,6 +362,20 @@ def test_body_text_typed_between_two_bullets_loses_neither(built, tmp_path):
                            {"paragraph": {"ja": "研修の充実について議論しました。"}}]
     assert "sits apart from the rest of body.2" in result.stdout and "deleted" not in result.stdout
 
+    symposium = tmp_path / f"{PKO}.en.docx"  # bullets inside an item, items after them: one report for the list
+    shutil.copy(built / symposium.name, symposium)
+    document = docx.Document(symposium)
+    bullets = [p for p in document.paragraphs if p.style.name == "Bullet Item"]
+    new_after(bullets[1], "A paragraph typed between two points.", "Body Text")
+    document.save(symposium)
+    before = (workspace / "content" / f"{PKO}.yaml").read_text(encoding="utf-8")
+    result = run_cli("import", str(symposium), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("sits apart") == 1 and "deleted" not in result.stdout
+    after = (workspace / "content" / f"{PKO}.yaml").read_text(encoding="utf-8")
+    assert "A paragraph typed between two points." in after
+    assert all(line in after.splitlines() for line in before.splitlines())  # no line lost: only added ones
+
 
 def test_libreoffice_resaving_an_untouched_draft_changes_nothing(drafts):
     for draft in sorted((drafts / "lo").glob("untouched.*.docx")):

@@ -49,6 +49,7 @@ class Structure:
         self.continued = 0
         self.present: set[str] = set()  # the anchored paths the Word file still holds
         self.held: set[tuple[str, int]] = set()  # elements of paragraphs moved out of their block: left in place
+        self.apart: set[tuple[str, int]] = set()  # blocks a paragraph was found apart from, reported once
 
     # ---- reading the Word order ----
 
@@ -112,9 +113,12 @@ class Structure:
         for depth, (sequence, index) in enumerate(elements):
             order = self.orders.setdefault(sequence, [])
             if index in order and order[-1] != index:
-                self.merge.lines.append(f"{self.merge.where(path)}: sits apart from the rest of "
-                                        f"{sequence}.{index} in the Word file (paragraph {number + 1}); its text "
-                                        "is imported, its place is not: move it in the content file by hand")
+                if (sequence, index) not in self.apart:  # once for the block: the paragraphs after it follow
+                    self.apart.add((sequence, index))
+                    self.merge.lines.append(f"{self.merge.where(path)}: sits apart from the rest of "
+                                            f"{sequence}.{index} in the Word file (paragraph {number + 1} and the "
+                                            "block's paragraphs after it); their text is imported, their place is "
+                                            "not: move them in the content file by hand")
                 self.held.update(elements[depth + 1:])  # what it is inside that block stays where it was
                 return
             if index not in order:
