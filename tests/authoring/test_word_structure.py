@@ -329,23 +329,6 @@ def test_a_heading_deleted_alone_is_reported_and_a_one_language_memo_drops_the_p
     assert "deleted in Word: «Mr. SAKANE Koji" in result.stdout
 
 
-def test_a_paragraph_moved_into_another_block_is_reported_in_place(built, tmp_path):
-    """A readout's paragraph dropped among the items of the readout before: its place is reported, not guessed."""
-    workspace = copy_workspace(tmp_path / "ws")
-    draft = tmp_path / f"{KHARE}.ja.docx"
-    shutil.copy(built / draft.name, draft)
-    document = docx.Document(draft)
-    anchored = {b.get(qn("w:name")): b.getparent() for b in document.element.body.iter(qn("w:bookmarkStart"))}
-    anchored["_BFja_b0b0n1t"].addnext(anchored["_BFja_b1b1p"])  # between items 2 and 3 of the first readout
-    document.save(draft)
-    before = (workspace / "content" / f"{KHARE}.yaml").read_bytes()
-    result = run_cli("import", str(draft), cwd=workspace)
-    assert result.returncode == 0, result.stderr
-    assert "moved in Word away from the block it belongs to (paragraph 8)" in result.stdout
-    assert "moved blocks" not in result.stdout and "moved items" not in result.stdout
-    assert (workspace / "content" / f"{KHARE}.yaml").read_bytes() == before
-
-
 def test_body_text_typed_between_two_bullets_loses_neither(built, tmp_path):
     """A paragraph typed between two bullet points becomes a paragraph after the list; the point after it, now apart
     from its list, is reported and kept where it was, never taken for deleted."""

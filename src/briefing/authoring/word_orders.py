@@ -6,7 +6,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from briefing.authoring.word_merge import _shown
-from briefing.authoring.word_structure import chain
+from briefing.authoring.word_moves import Moved, chain
 from briefing.content import loader
 
 
@@ -22,7 +22,7 @@ def apply(structure) -> None:
         if [e for e in order if isinstance(e, int)] == shown and len(order) == len(shown):
             continue
         plans.append(plan(structure, sequence, order, shown))
-        dead += [f"{sequence}.{index}" for index in shown if index not in order]
+        dead += [f"{sequence}.{index}" for index in shown if index not in order and (sequence, index) not in structure.moves]
     merge = structure.merge
     for path, texts in merge.printed.items():
         if path not in structure.present and not any(f"{path}.".startswith(f"{gone}.") for gone in dead):
@@ -52,19 +52,23 @@ def plan(structure, sequence: str, order: list, shown: list[int]):
     parent = merge.node(parent_path) if parent_path else merge.data
     seq = parent.get(key) if isinstance(parent, CommentedMap) else None
     items = list(seq or [])
-    result = [items[entry] if isinstance(entry, int) else entry for entry in order]
+    result = [items[entry] if isinstance(entry, int) else _moved_node(merge, entry) if isinstance(entry, Moved)
+              else entry for entry in order]
     kept = [entry for entry in order if isinstance(entry, int)]
     noun = {"numbered": "items", "bullets": "bullet points"}.get(key, "blocks")
     if kept != sorted(kept):
         merge.say(sequence, f"moved {noun}: the order is now {', '.join(str(i + 1) for i in kept)} "
                             f"(of the {noun} as numbered before), in both languages")
-    for entry in order:
-        if not isinstance(entry, int):
+    for entry, element in zip(order, result):
+        if isinstance(entry, Moved):
+            merge.say(sequence, f"moved here in Word from {merge.where(f'{entry.sequence}.{entry.index}')}, in both "
+                                f"languages: {_shown(_first_text(element, lang))}")
+        elif not isinstance(entry, int):
             added = "an item" if key == "numbered" else "a bullet point" if key == "bullets" else _noun(entry)
             merge.say(sequence, f"added {added} in {lang}{' only' if both else ''}: {_shown(_first_text(entry))}"
                                 + (f" (translate it into {other})" if both else ""))
     for index, item in enumerate(items):
-        if index in kept:
+        if index in kept or (sequence, index) in structure.moves:
             continue
         if index in shown:
             first = next((t[0] for p, t in merge.printed.items() if (sequence, index) in chain(p)), "")
@@ -81,10 +85,15 @@ def plan(structure, sequence: str, order: list, shown: list[int]):
     return parent, key, seq, result
 
 
+def _moved_node(merge, moved: Moved):
+    return merge.node(f"{moved.sequence}.{moved.index}")
+
+
 def _noun(block: CommentedMap) -> str:
     return "a section" if "section" in block else "a paragraph" if "paragraph" in block else "a list"
 
 
-def _first_text(entry) -> str:
-    """The first text of a new element, its only:/reason: aside."""
-    return next((text for loc, text in loader.strings_in(entry) if not {"only", "reason"} & set(loc)), "")
+def _first_text(entry, lang: str | None = None) -> str:
+    """The first text of an element (in `lang` if it has one), its only:/reason: aside."""
+    texts = [(loc, text) for loc, text in loader.strings_in(entry) if not {"only", "reason"} & set(loc)]
+    return next((text for loc, text in texts if loc and loc[-1] == lang), texts[0][1] if texts else "")

@@ -14,26 +14,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from briefing.authoring.word_merge import _shown
+from briefing.authoring.word_moves import MOVABLE, Moved, chain, destination, displaced, kind
 from briefing.authoring.word_text import normal
 
 HEADING = re.compile(r"heading (\d)", re.IGNORECASE)  # style names: ids differ once LibreOffice saved the file
 ITEM_STYLE, BULLET_STYLE = "Numbered Item", "Bullet Item"
-TEXT_STYLES = {"Body Text", "Reference Box", "Lead"}  # a paragraph of running text
+BOX_STYLE = "Reference Box"  # a box's paragraph, when the box is not a one-cell table
+TEXT_STYLES = {"Body Text", BOX_STYLE, "Lead"}  # a paragraph of running text
 WHAT = {ITEM_STYLE: "an item", BULLET_STYLE: "a bullet point"}
-
-
-def chain(path: str) -> list[tuple[str, int]]:
-    """The (sequence path, index) of every YAML sequence element `path` sits in, outermost first."""
-    pieces = path.split(".")
-    return [(".".join(pieces[:n]), int(piece)) for n, piece in enumerate(pieces) if piece.isdigit()]
-
-
-def kind(path: str) -> str:
-    """What an anchored path prints: item, bullet, paragraph, section, lead or readout."""
-    last = path.rpartition(".")[2]
-    if last.isdigit():
-        return "bullet"
-    return {"text": "item"}.get(last, last)
 
 
 class Structure:
@@ -50,18 +38,26 @@ class Structure:
         self.present: set[str] = set()  # the anchored paths the Word file still holds
         self.held: set[tuple[str, int]] = set()  # elements of paragraphs moved out of their block: left in place
         self.apart: set[tuple[str, int]] = set()  # blocks a paragraph was found apart from, reported once
+        self.moves: dict[tuple[str, int], str] = {}  # elements moved into another list or body: that sequence
 
     # ---- reading the Word order ----
 
     def read(self, paragraphs: list) -> list:
         """`paragraphs` with each continuation paragraph given its text's anchor; orders and new elements noted."""
-        out, displaced = [], self.displaced(paragraphs)
+        out, out_of_block = [], displaced(paragraphs, self.gone)
+        following, after = {}, None  # the next anchored path after each paragraph
+        for number in reversed(range(len(paragraphs))):
+            following[number], after = after, paragraphs[number][0][0] if paragraphs[number][0] else after
         for number, (anchor, paragraph) in enumerate(paragraphs):
             if anchor:
+                neighbours = (self.context[0] if self.context else None, following[number])
                 self.context, self.new = anchor, None
                 if not self.gone(paragraph):
                     self.present.add(anchor[0])
-                if number in displaced:
+                if not self.gone(paragraph) and self.carried(anchor[0], number, neighbours, paragraph,
+                                                             number in out_of_block):
+                    pass  # it goes with an element moved whole into another list or body
+                elif number in out_of_block:
                     self.held.update(chain(anchor[0]))  # stays where it was in the YAML
                     self.merge.lines.append(f"{self.merge.where(anchor[0])}: moved in Word away from the block it "
                                             f"belongs to (paragraph {number + 1}); its text is imported, its place "
@@ -85,31 +81,42 @@ class Structure:
         """Deleted as a whole by a tracked change that --accept applies."""
         return self.merge.accept and not paragraph.accepted.strip() and bool(paragraph.original.strip())
 
-    def displaced(self, paragraphs: list) -> set[int]:
-        """Anchored paragraphs moved out of their block: before its heading, or between two paragraphs of
-        another block (an item dropped into another list, a paragraph into another section)."""
-        anchored = [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
-                    if anchor and not self.gone(paragraph)]
-        heads = {chain(anchor[0])[-1]: number for number, (anchor, _) in enumerate(paragraphs)
-                 if anchor and kind(anchor[0]) in ("section", "readout") and chain(anchor[0])}
-        out = set()
-        for n, (number, elements) in enumerate(anchored):
-            if any(number < heads.get(element, -1) for element in elements):
-                out.add(number)
-            elif 0 < n < len(anchored) - 1:
-                before, after = anchored[n - 1][1], anchored[n + 1][1]
-                shared = before[:next((k for k, (a, b) in enumerate(zip(before, after)) if a != b),
-                                       min(len(before), len(after)))]
-                if elements[:len(shared)] != shared:
-                    out.add(number)
-        return out
-
     def placeable(self, style: str) -> bool:
         return style in TEXT_STYLES or style in WHAT or bool(HEADING.fullmatch(style))
 
-    def enter(self, path: str, number: int) -> None:
-        """An anchored paragraph: each sequence it is in takes its element, unless it sits apart from it."""
+    def carried(self, path: str, number: int, neighbours: tuple, paragraph, out_of_block: bool) -> bool:
+        """Whether the paragraph is (inside) an item, bullet point or paragraph moved whole into another list or
+        body of its kind, the one its anchored neighbours are in; the move is noted at its first paragraph."""
         elements = chain(path)
+        depth = next((depth for depth, element in enumerate(elements) if element in self.moves), None)
+        if depth is None:
+            if kind(path) not in MOVABLE or not (out_of_block or self.apart_at(elements)):
+                return False
+            boxed = paragraph.in_table or paragraph.style_name == BOX_STYLE
+            target = next(filter(None, (destination(elements[-1], neighbour, boxed, self.in_box)
+                                        for neighbour in neighbours)), None)
+            if target is None:
+                return False
+            self.moves[elements[-1]] = target
+            self.orders.setdefault(target, []).append(Moved(*elements[-1]))
+            depth = len(elements) - 1
+        self.enter(path, number, elements[depth + 1:])
+        return True
+
+    def apart_at(self, elements: list[tuple[str, int]]) -> bool:
+        """Whether an element the paragraph is in has paragraphs earlier in Word, with others between."""
+        return any(index in self.orders.get(sequence, []) and self.orders[sequence][-1] != index
+                   for sequence, index in elements)
+
+    def in_box(self, sequence: str) -> bool:
+        """Whether the sequence is inside a reference box (an element holding `reference:`)."""
+        return any(isinstance(node, CommentedMap) and "reference" in node
+                   for node in (_node(self.merge, f"{around}.{index}") for around, index in chain(f"{sequence}.0")[:-1]))
+
+    def enter(self, path: str, number: int, elements: list | None = None) -> None:
+        """An anchored paragraph: each sequence it is in (or each of `elements`) takes its element, unless it sits
+        apart from it."""
+        elements = chain(path) if elements is None else elements
         for depth, (sequence, index) in enumerate(elements):
             order = self.orders.setdefault(sequence, [])
             if index in order and order[-1] != index:
@@ -229,8 +236,12 @@ def _entry(key: str, lang: str, text: str) -> CommentedMap:
 
 
 def _get(merge, path: str, key: str):
+    node = _node(merge, path)
+    return node.get(key) if isinstance(node, CommentedMap) else None
+
+
+def _node(merge, path: str):
     try:
-        node = merge.node(path)
+        return merge.node(path)
     except (KeyError, IndexError, TypeError):
         return None
-    return node.get(key) if isinstance(node, CommentedMap) else None

@@ -51,6 +51,7 @@ class WordParagraph:
     comments: list[str] = field(default_factory=list)  # ids of the comments anchored here
     style_name: str = ""  # the style's name ("Body Text"), the same whoever saved the file (LibreOffice renames ids)
     formats: tuple[tuple[str, str], ...] = ()  # (run formatting, text) of its accepted text, see `_formats`
+    in_table: bool = False  # inside a table's cell (a reference box)
 
 
 @dataclass
@@ -114,7 +115,7 @@ def _paragraph(p, place: str, table) -> WordParagraph:
     comments = [c.get(qn("w:id")) for c in p.iter(qn("w:commentRangeStart"), qn("w:commentReference"))]
     return WordParagraph(place + (" (in a table)" if table else ""), "" if style is None else style.get(qn("w:val")),
                          anchors, _text(p, True), _text(p, False, deleted=True), changes, list(dict.fromkeys(comments)),
-                         formats=_formats(p))
+                         formats=_formats(p), in_table=bool(table))
 
 
 # Run properties that do not change how text looks: its language, proofing, kerning, complex-script twins,
