@@ -68,7 +68,8 @@ def test_an_item_moved_into_another_sections_list_goes_there_in_both_languages(t
     assert result.stdout.count("moved here in Word from content/moves.yaml:") == 1
     assert "deleted" not in result.stdout and "sits apart" not in result.stdout and "away from" not in result.stdout
     numbers = {"一": "one", "二": "two", "三": "three", "四": "four", "五": "five"}
-    got = [[dict(item["text"]) for item in section["body"][0]["numbered"]] for section in content(workspace, "moves")["body"]]
+    sections = content(workspace, "moves")["body"]
+    got = [[dict(item["text"]) for item in section["body"][0]["numbered"]] for section in sections]
     assert got == [[{"ja": f"項目{n}です。", "en": f"Item {numbers[n]}."} for n in names] for names in lists]
 
 

@@ -22,7 +22,8 @@ def apply(structure) -> None:
         if [e for e in order if isinstance(e, int)] == shown and len(order) == len(shown):
             continue
         plans.append(plan(structure, sequence, order, shown))
-        dead += [f"{sequence}.{index}" for index in shown if index not in order and (sequence, index) not in structure.moves]
+        dead += [f"{sequence}.{index}" for index in shown
+                 if index not in order and (sequence, index) not in structure.moves]  # a moved one lives on
     merge = structure.merge
     for path, texts in merge.printed.items():
         if path not in structure.present and not any(f"{path}.".startswith(f"{gone}.") for gone in dead):

@@ -88,7 +88,7 @@ class Structure:
         """Whether the paragraph is (inside) an item, bullet point or paragraph moved whole into another list or
         body of its kind, the one its anchored neighbours are in; the move is noted at its first paragraph."""
         elements = chain(path)
-        depth = next((depth for depth, element in enumerate(elements) if element in self.moves), None)
+        depth = next((k for k, element in enumerate(elements) if element in self.moves), None)
         if depth is None:
             if kind(path) not in MOVABLE or not (out_of_block or self.apart_at(elements)):
                 return False
@@ -110,8 +110,8 @@ class Structure:
 
     def in_box(self, sequence: str) -> bool:
         """Whether the sequence is inside a reference box (an element holding `reference:`)."""
-        return any(isinstance(node, CommentedMap) and "reference" in node
-                   for node in (_node(self.merge, f"{around}.{index}") for around, index in chain(f"{sequence}.0")[:-1]))
+        holders = (_node(self.merge, f"{around}.{index}") for around, index in chain(f"{sequence}.0")[:-1])
+        return any(isinstance(node, CommentedMap) and "reference" in node for node in holders)
 
     def enter(self, path: str, number: int, elements: list | None = None) -> None:
         """An anchored paragraph: each sequence it is in (or each of `elements`) takes its element, unless it sits
