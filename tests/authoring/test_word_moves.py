@@ -11,7 +11,7 @@ import pytest
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
-from conftest import copy_workspace, run_cli
+from conftest import REPO, copy_workspace, run_cli
 from test_word_import import retype
 
 KHARE = "khare-visit-2025"
@@ -39,9 +39,19 @@ def content(workspace: Path, memo: str):
     return YAML().load((workspace / "content" / f"{memo}.yaml").read_text(encoding="utf-8"))
 
 
-def anchored(document) -> dict:
-    """Each anchor's paragraph (w:p) by its bookmark name."""
-    return {b.get(qn("w:name")): b.getparent() for b in document.element.body.iter(qn("w:bookmarkStart"))}
+def moved_in_khare(built: Path, tmp_path: Path, lang: str, moved: str, put_after: str):
+    """The Khare example's Word file with the paragraph anchored `moved` cut and pasted after the one anchored
+    `put_after` (bookmark names without their _BF<lang>_ prefix), imported: the workspace and the import's result."""
+    workspace = copy_workspace(tmp_path / "ws")
+    draft = tmp_path / f"{KHARE}.{lang}.docx"
+    shutil.copy(built / draft.name, draft)
+    document = docx.Document(draft)
+    paragraphs = {b.get(qn("w:name")): b.getparent() for b in document.element.body.iter(qn("w:bookmarkStart"))}
+    paragraphs[f"_BF{lang}_{put_after}"].addnext(paragraphs[f"_BF{lang}_{moved}"])
+    document.save(draft)
+    result = run_cli("import", str(draft), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    return workspace, result
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -93,15 +103,7 @@ def test_an_item_edited_and_moved_keeps_the_edit_in_its_new_place(tmp_path):
 def test_a_paragraph_dropped_among_another_readouts_items_joins_that_readout_after_the_list(built, tmp_path):
     """A readout's paragraph dropped between items of the readout before: it becomes that readout's paragraph,
     after the list (a paragraph cannot sit inside a list); the item after it stays in its list, reported."""
-    workspace = copy_workspace(tmp_path / "ws")
-    draft = tmp_path / f"{KHARE}.ja.docx"
-    shutil.copy(built / draft.name, draft)
-    document = docx.Document(draft)
-    paragraphs = anchored(document)
-    paragraphs["_BFja_b0b0n1t"].addnext(paragraphs["_BFja_b1b1p"])  # between items 2 and 3 of the first readout
-    document.save(draft)
-    result = run_cli("import", str(draft), cwd=workspace)
-    assert result.returncode == 0, result.stderr
+    workspace, result = moved_in_khare(built, tmp_path, "ja", "b1b1p", "b0b0n1t")  # between the first's items 2, 3
     first, second = (readout["body"] for readout in content(workspace, KHARE)["body"])
     assert [next(iter(block)) for block in first] == ["numbered", "paragraph", "reference"]
     assert first[1]["paragraph"]["ja"].startswith("防衛省・自衛隊は") and "en" in first[1]["paragraph"]
@@ -113,15 +115,7 @@ def test_a_paragraph_dropped_among_another_readouts_items_joins_that_readout_aft
 
 
 def test_a_paragraph_put_after_a_box_is_not_put_inside_it(built, tmp_path):
-    workspace = copy_workspace(tmp_path / "ws")
-    draft = tmp_path / f"{KHARE}.en.docx"
-    shutil.copy(built / draft.name, draft)
-    document = docx.Document(draft)
-    paragraphs = anchored(document)
-    paragraphs["_BFen_b0b1b0p"].addnext(paragraphs["_BFen_b1b1p"])  # after the first readout's box, out of the next
-    document.save(draft)
-    result = run_cli("import", str(draft), cwd=workspace)
-    assert result.returncode == 0, result.stderr
+    workspace, result = moved_in_khare(built, tmp_path, "en", "b1b1p", "b0b1b0p")  # after the first readout's box
     first, second = (readout["body"] for readout in content(workspace, KHARE)["body"])
     assert [next(iter(block)) for block in first] == ["numbered", "reference", "paragraph"]
     assert len(first[1]["body"]) == 1 and len(second) == 1
@@ -129,15 +123,6 @@ def test_a_paragraph_put_after_a_box_is_not_put_inside_it(built, tmp_path):
 
 
 def test_an_item_put_among_paragraphs_stays_in_its_list_and_is_reported(built, tmp_path):
-    workspace = copy_workspace(tmp_path / "ws")
-    draft = tmp_path / f"{KHARE}.ja.docx"
-    shutil.copy(built / draft.name, draft)
-    document = docx.Document(draft)
-    paragraphs = anchored(document)
-    paragraphs["_BFja_b1b0p"].addnext(paragraphs["_BFja_b0b0n2t"])  # item 3 between the second readout's paragraphs
-    document.save(draft)
-    before = (workspace / "content" / f"{KHARE}.yaml").read_bytes()
-    result = run_cli("import", str(draft), cwd=workspace)
-    assert result.returncode == 0, result.stderr
+    workspace, result = moved_in_khare(built, tmp_path, "ja", "b0b0n2t", "b1b0p")  # among the second's paragraphs
     assert "moved in Word away from the block it belongs to (paragraph 13)" in result.stdout
-    assert (workspace / "content" / f"{KHARE}.yaml").read_bytes() == before
+    assert (workspace / "content" / f"{KHARE}.yaml").read_bytes() == (REPO / "content" / f"{KHARE}.yaml").read_bytes()
