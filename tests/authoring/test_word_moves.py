@@ -83,6 +83,49 @@ def test_an_item_moved_into_another_sections_list_goes_there_in_both_languages(t
     assert got == [[{"ja": f"項目{n}です。", "en": f"Item {numbers[n]}."} for n in names] for names in lists]
 
 
+LIST_AND_PARAGRAPHS = """\
+type: readout
+date: 2025-07-03
+issuer: mofa
+title: {ja: 移動の試験, en: A test of moves}
+body:
+  - section: {ja: 第一, en: First}
+    body:
+      - paragraph: {ja: 第一の段落です。, en: The first paragraph.}
+      - numbered:
+          - text: {ja: 項目一です。, en: Item one.}
+          - text: {ja: 項目二です。, en: Item two.}
+  - section: {ja: 第二, en: Second}
+    body:
+      - paragraph: {ja: 第二の段落です。, en: The second paragraph.}
+"""
+
+
+@pytest.mark.parametrize("moved, blocks", [
+    (2, [["paragraph"], ["paragraph", "numbered"]]),  # the whole list, after a section that has none: it goes
+    (1, [["paragraph", "numbered"], ["paragraph"]]),  # one item of it: no list there to take it, it stays
+])
+def test_a_whole_list_moved_under_another_heading_goes_there(tmp_path, moved, blocks):
+    workspace = copy_workspace(tmp_path)
+    (workspace / "content" / "lists.yaml").write_text(LIST_AND_PARAGRAPHS, encoding="utf-8")
+    assert run_cli("build", "lists", "--format", "docx", "--lang", "en", cwd=workspace).returncode == 0
+    draft = workspace / "build" / "lists.en.docx"
+    document = docx.Document(draft)
+    items = [p._p for p in document.paragraphs if p.style.name == "Numbered Item"]
+    last = next(p for p in document.paragraphs if p.text == "The second paragraph.")._p
+    for item in reversed(items[:moved]):
+        last.addnext(item)
+    document.save(draft)
+    result = run_cli("import", str(draft), cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    sections = content(workspace, "lists")["body"]
+    assert [[next(iter(block)) for block in section["body"]] for section in sections] == blocks
+    lists = [block["numbered"] for section in sections for block in section["body"] if "numbered" in block]
+    both = [{"ja": "項目一です。", "en": "Item one."}, {"ja": "項目二です。", "en": "Item two."}]
+    assert [[dict(item["text"]) for item in items] for items in lists] == [both]  # whole, in both languages
+    assert ("moved here in Word" in result.stdout) == (moved == 2) and "deleted" not in result.stdout
+
+
 def test_an_item_edited_and_moved_keeps_the_edit_in_its_new_place(tmp_path):
     workspace = copy_workspace(tmp_path)
     (workspace / "content" / "moves.yaml").write_text(TWO_LISTS, encoding="utf-8")

@@ -72,3 +72,16 @@ def destination(element: tuple[str, int], neighbour: str | None, boxed: bool, in
     target = found[-1] if found else None
     inside = target is not None and (target == sequence or target.startswith(f"{sequence}.{index}."))
     return None if inside else target
+
+
+def whole_runs(paragraphs: list, gone) -> dict[tuple[str, int], int]:
+    """Each element whose anchored paragraphs (not `gone`) follow one another with no other's between them:
+    the number of its first paragraph (an element that can move whole)."""
+    anchored = [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
+                if anchor and not gone(paragraph)]
+    runs: dict[tuple[str, int], list[int]] = {}  # element → positions in `anchored`
+    for position, (_, elements) in enumerate(anchored):
+        for element in elements:
+            runs.setdefault(element, []).append(position)
+    return {element: anchored[places[0]][0] for element, places in runs.items()
+            if places[-1] - places[0] == len(places) - 1}

@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from briefing.authoring.word_merge import _shown
-from briefing.authoring.word_moves import MOVABLE, Moved, chain, destination, displaced, kind
+from briefing.authoring.word_moves import MOVABLE, Moved, chain, destination, displaced, kind, whole_runs
 from briefing.authoring.word_text import normal
 
 HEADING = re.compile(r"heading (\d)", re.IGNORECASE)  # style names: ids differ once LibreOffice saved the file
@@ -39,12 +39,14 @@ class Structure:
         self.held: set[tuple[str, int]] = set()  # elements of paragraphs moved out of their block: left in place
         self.apart: set[tuple[str, int]] = set()  # blocks a paragraph was found apart from, reported once
         self.moves: dict[tuple[str, int], str] = {}  # elements moved into another list or body: that sequence
+        self.wholes: dict[tuple[str, int], int] = {}  # elements whose paragraphs stay together: the first one
 
     # ---- reading the Word order ----
 
     def read(self, paragraphs: list) -> list:
         """`paragraphs` with each continuation paragraph given its text's anchor; orders and new elements noted."""
         out, out_of_block = [], displaced(paragraphs, self.gone)
+        self.wholes = whole_runs(paragraphs, self.gone)
         following, after = {}, None  # the next anchored path after each paragraph
         for number in reversed(range(len(paragraphs))):
             following[number], after = after, paragraphs[number][0][0] if paragraphs[number][0] else after
@@ -93,15 +95,24 @@ class Structure:
             if kind(path) not in MOVABLE or not (out_of_block or self.apart_at(elements)):
                 return False
             boxed = paragraph.in_table or paragraph.style_name == BOX_STYLE
-            target = next(filter(None, (destination(elements[-1], neighbour, boxed, self.in_box)
-                                        for neighbour in neighbours)), None)
-            if target is None:
+            for depth in reversed(range(len(elements))):  # the element itself, else the whole list it starts
+                element = elements[depth]
+                if depth < len(elements) - 1 and not (self.wholes.get(element) == number and self.is_list(element)):
+                    return False
+                target = next(filter(None, (destination(element, neighbour, boxed, self.in_box)
+                                            for neighbour in neighbours)), None)
+                if target is not None:
+                    break
+            else:
                 return False
-            self.moves[elements[-1]] = target
-            self.orders.setdefault(target, []).append(Moved(*elements[-1]))
-            depth = len(elements) - 1
+            self.moves[element] = target
+            self.orders.setdefault(target, []).append(Moved(*element))
         self.enter(path, number, elements[depth + 1:])
         return True
+
+    def is_list(self, element: tuple[str, int]) -> bool:
+        node = _node(self.merge, f"{element[0]}.{element[1]}")
+        return isinstance(node, CommentedMap) and ("numbered" in node or "bullets" in node)
 
     def apart_at(self, elements: list[tuple[str, int]]) -> bool:
         """Whether an element the paragraph is in has paragraphs earlier in Word, with others between."""
