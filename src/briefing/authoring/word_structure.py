@@ -94,23 +94,31 @@ class Structure:
         if depth is None:
             if kind(path) not in MOVABLE or not (out_of_block or self.apart_at(elements)):
                 return False
-            boxed = paragraph.in_table or paragraph.style_name == BOX_STYLE
-            for depth in reversed(range(len(elements))):  # the element itself, else the whole list it starts
-                element = elements[depth]
-                if depth < len(elements) - 1 and not (self.wholes.get(element) == number and self.is_list(element)):
-                    return False
-                target = next(filter(None, (destination(element, neighbour, boxed, self.in_box)
-                                            for neighbour in neighbours)), None)
-                if target is not None:
-                    break
-            else:
+            found = self.moved_whole(elements, number, neighbours, paragraph)
+            if found is None:
                 return False
-            self.moves[element] = target
-            self.orders.setdefault(target, []).append(Moved(*element))
+            depth, target = found
+            self.moves[elements[depth]] = target
+            self.orders.setdefault(target, []).append(Moved(*elements[depth]))
         self.enter(path, number, elements[depth + 1:])
         return True
 
+    def moved_whole(self, elements: list, number: int, neighbours: tuple, paragraph) -> tuple[int, str] | None:
+        """(depth in `elements`, new sequence) of what moved: the paragraph's own element, else the whole list it
+        is the first paragraph of, into the list or body of its kind around its neighbours; None if none takes it."""
+        boxed = paragraph.in_table or paragraph.style_name == BOX_STYLE
+        for depth in reversed(range(len(elements))):
+            element = elements[depth]
+            if depth < len(elements) - 1 and not (self.wholes.get(element) == number and self.is_list(element)):
+                return None
+            target = next(filter(None, (destination(element, neighbour, boxed, self.in_box)
+                                        for neighbour in neighbours)), None)
+            if target is not None:
+                return depth, target
+        return None
+
     def is_list(self, element: tuple[str, int]) -> bool:
+        """Whether the element is a list block (`numbered:` or `bullets:`)."""
         node = _node(self.merge, f"{element[0]}.{element[1]}")
         return isinstance(node, CommentedMap) and ("numbered" in node or "bullets" in node)
 
