@@ -15,12 +15,14 @@ from conftest import REPO, copy_workspace, run_cli
 from test_word_import import retype
 
 KHARE = "khare-visit-2025"
-TWO_LISTS = """\
+HEAD = """\
 type: readout
 date: 2025-07-03
 issuer: mofa
 title: {ja: 移動の試験, en: A test of moves}
 body:
+"""
+TWO_LISTS = HEAD + """\
   - section: {ja: 第一, en: First}
     body:
       - numbered:
@@ -83,12 +85,7 @@ def test_an_item_moved_into_another_sections_list_goes_there_in_both_languages(t
     assert got == [[{"ja": f"項目{n}です。", "en": f"Item {numbers[n]}."} for n in names] for names in lists]
 
 
-LIST_AND_PARAGRAPHS = """\
-type: readout
-date: 2025-07-03
-issuer: mofa
-title: {ja: 移動の試験, en: A test of moves}
-body:
+LIST_AND_PARAGRAPHS = HEAD + """\
   - section: {ja: 第一, en: First}
     body:
       - paragraph: {ja: 第一の段落です。, en: The first paragraph.}
