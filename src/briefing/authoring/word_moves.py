@@ -33,12 +33,16 @@ def kind(path: str) -> str:
     return {"text": "item"}.get(last, last)
 
 
-def displaced(paragraphs: list, gone) -> set[int]:
-    """Anchored paragraphs (not `gone`) moved out of their block: before its heading, or between two paragraphs of
-    another block (an item dropped into another list, a paragraph into another section). A paragraph found
-    between the moved one and its new block (the heading it now follows) is judged by the others around it."""
-    anchored = [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
-                if anchor and not gone(paragraph)]
+def anchored_chains(paragraphs: list, gone) -> list[tuple[int, list[tuple[str, int]]]]:
+    """(number, chain of its path) of each anchored paragraph not `gone`, in Word order."""
+    return [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
+            if anchor and not gone(paragraph)]
+
+
+def displaced(paragraphs: list, anchored: list) -> set[int]:
+    """Anchored paragraphs (`anchored_chains`) moved out of their block: before its heading, or between two
+    paragraphs of another block (an item dropped into another list, a paragraph into another section). A paragraph
+    found between the moved one and its new block (the heading it now follows) is judged by the others around it."""
     heads = {chain(anchor[0])[-1]: number for number, (anchor, _) in enumerate(paragraphs)
              if anchor and kind(anchor[0]) in ("section", "readout") and chain(anchor[0])}
 
@@ -74,11 +78,9 @@ def destination(element: tuple[str, int], neighbour: str | None, boxed: bool, in
     return None if inside else target
 
 
-def whole_runs(paragraphs: list, gone) -> dict[tuple[str, int], int]:
-    """Each element whose anchored paragraphs (not `gone`) follow one another with no other's between them:
-    the number of its first paragraph (an element that can move whole)."""
-    anchored = [(number, chain(anchor[0])) for number, (anchor, paragraph) in enumerate(paragraphs)
-                if anchor and not gone(paragraph)]
+def whole_runs(anchored: list) -> dict[tuple[str, int], int]:
+    """Each element whose anchored paragraphs (`anchored_chains`) follow one another with no other's between
+    them: the number of its first paragraph (an element that can move whole)."""
     runs: dict[tuple[str, int], list[int]] = {}  # element → positions in `anchored`
     for position, (_, elements) in enumerate(anchored):
         for element in elements:

@@ -14,7 +14,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
 from briefing.authoring.word_merge import _shown
-from briefing.authoring.word_moves import MOVABLE, Moved, chain, destination, displaced, kind, whole_runs
+from briefing.authoring.word_moves import (MOVABLE, Moved, anchored_chains, chain, destination, displaced, kind,
+                                           whole_runs)
 from briefing.authoring.word_text import normal
 
 HEADING = re.compile(r"heading (\d)", re.IGNORECASE)  # style names: ids differ once LibreOffice saved the file
@@ -45,8 +46,8 @@ class Structure:
 
     def read(self, paragraphs: list) -> list:
         """`paragraphs` with each continuation paragraph given its text's anchor; orders and new elements noted."""
-        out, out_of_block = [], displaced(paragraphs, self.gone)
-        self.wholes = whole_runs(paragraphs, self.gone)
+        anchored = anchored_chains(paragraphs, self.gone)
+        out, out_of_block, self.wholes = [], displaced(paragraphs, anchored), whole_runs(anchored)
         following, after = {}, None  # the next anchored path after each paragraph
         for number in reversed(range(len(paragraphs))):
             following[number], after = after, paragraphs[number][0][0] if paragraphs[number][0] else after

@@ -48,10 +48,10 @@ def _snapshot(workspace: Workspace, memo: Path, revision: str | None, file: Path
                             "repository: give the old version with --old FILE").strip())
             _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}",
                  failed=f"{revision}: no such git revision; give a commit, a tag or e.g. HEAD~1")
-            name = memo.relative_to(top).as_posix()
-            _git(top, "cat-file", "-e", f"{revision}:{name}", failed=f"{workspace.shown(memo)} is not in {revision} "
+            relative = memo.relative_to(top)
+            _git(top, "cat-file", "-e", f"{revision}:{relative.as_posix()}", failed=f"{workspace.shown(memo)} is not in {revision} "
                  "(a memo not yet committed?): commit it, or give the old version with --old FILE")
-            _restore(top, revision, memo.relative_to(top), root / "content" / memo.name)
+            _restore(top, revision, relative, root / "content" / memo.name)
             registry = workspace.registry.relative_to(top)
             shutil.rmtree(root / "content" / REGISTRY_DIR, ignore_errors=True)
             for name in _git(top, "ls-tree", "-r", "--name-only", revision, "--", str(registry)).split("\n"):

@@ -88,10 +88,11 @@ def render_redline_docx(new_docx: Path, paragraphs: list[dict], author: str, dat
     for index, unit in enumerate(paragraphs):
         if unit["whole"] == "-":
             continue
-        wanted = _key("".join(text for op, text in unit["pieces"] if op != "-"))
+        printed = "".join(text for op, text in unit["pieces"] if op != "-")
+        wanted = _key(printed)
         found = next((i for i in range(start, len(body)) if _key(redline.text_of(body[i])) == wanted), None)
         if found is None:
-            missed.append("".join(text for op, text in unit["pieces"] if op != "-"))
+            missed.append(printed)
             continue
         bound[index], start = body[found], found + 1
     previous = None
